@@ -1,0 +1,161 @@
+#include "commandlineparser.h"
+
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace ProcLab {
+
+namespace {
+
+constexpr int MaxSpawnCount = 1000;
+constexpr int MaxCountdownSeconds = 24 * 60 * 60;
+constexpr int MaxGraceMs = 10 * 60 * 1000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProcLab::LaunchOptions", text);
+}
+
+// Whole numbers only: "5", not "5s", "5.0", " 5", "-5" or "99999999999".
+bool parseBoundedNumber(const QString &text, int minimum, int maximum, int *value)
+{
+    if (text.isEmpty() || text.size() > 12)
+        return false;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    bool ok = false;
+    const qlonglong number = text.toLongLong(&ok);
+    if (!ok || number < minimum || number > maximum)
+        return false;
+    *value = int(number);
+    return true;
+}
+
+QString numberError(const QString &option, const QString &value, int minimum, int maximum)
+{
+    return tr("--%1: “%2” is not a whole number from %3 to %4")
+            .arg(option, value)
+            .arg(minimum)
+            .arg(maximum);
+}
+
+} // namespace
+
+LaunchParse parseLaunchOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Watch processes live: spawn workers, see their PIDs, states and output, and stop "
+               "them, gracefully or not.\n\n"
+               "Exit status: 0 when every worker ended normally or was stopped because you asked; "
+               "1 when a worker failed to start, crashed or exited non-zero on its own; 2 for a bad "
+               "command line; 128+N when the monitor itself was stopped by signal N."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption headlessOption(
+            QStringLiteral("headless"),
+            tr("Run in this terminal without a window: worker output goes to stdout and stderr, "
+               "ProcLab's own messages to stderr."));
+    const QCommandLineOption spawnOption(
+            QStringLiteral("spawn"),
+            tr("Lesson 1: print the main process's line, then start <N> (1-1000) processes that "
+               "each print their own PID."),
+            QStringLiteral("N"));
+    const QCommandLineOption countdownOption(
+            QStringLiteral("countdown"),
+            tr("Terminate after <S> seconds. Without --run, lesson 2: a counting process, "
+               "terminated after S seconds. With --run, the --run processes."),
+            QStringLiteral("S"));
+    const QCommandLineOption runOption(
+            QStringLiteral("run"),
+            tr("Run <COMMAND>, split into words as a shell would, but without a shell. Repeatable."),
+            QStringLiteral("COMMAND"));
+    const QCommandLineOption graceOption(
+            QStringLiteral("grace"),
+            tr("How long a terminate waits before it kills, in milliseconds (default 2000)."),
+            QStringLiteral("MS"),
+            QStringLiteral("2000"));
+    const QCommandLineOption languageOption(
+            QStringLiteral("lang"),
+            tr("Language of the lessons' texts: ko or en (default: the system's)."),
+            QStringLiteral("ko|en"));
+    parser.addOptions(
+            {headlessOption, spawnOption, countdownOption, runOption, graceOption, languageOption});
+
+    LaunchParse result;
+    auto fail = [&result](const QString &reason) {
+        result.action = LaunchParse::Action::Fail;
+        result.text = reason;
+        return result;
+    };
+
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        result.action = LaunchParse::Action::ShowHelp;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = LaunchParse::Action::ShowVersion;
+        result.text = QCoreApplication::applicationName() + QLatin1Char(' ')
+                      + QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return fail(tr("unexpected argument “%1” (commands go after --run)")
+                            .arg(parser.positionalArguments().constFirst()));
+    }
+
+    LaunchOptions &options = result.options;
+    options.headless = parser.isSet(headlessOption);
+
+    // A repeated numeric option: the last one counts, as with most programs.
+    if (parser.isSet(spawnOption)) {
+        const QString value = parser.values(spawnOption).constLast();
+        if (!parseBoundedNumber(value, 1, MaxSpawnCount, &options.spawnCount))
+            return fail(numberError(QStringLiteral("spawn"), value, 1, MaxSpawnCount));
+    }
+    if (parser.isSet(countdownOption)) {
+        const QString value = parser.values(countdownOption).constLast();
+        if (!parseBoundedNumber(value, 1, MaxCountdownSeconds, &options.countdownSeconds))
+            return fail(numberError(QStringLiteral("countdown"), value, 1, MaxCountdownSeconds));
+    }
+    if (parser.isSet(graceOption)) {
+        const QString value = parser.values(graceOption).constLast();
+        int grace = 0;
+        if (!parseBoundedNumber(value, 0, MaxGraceMs, &grace))
+            return fail(numberError(QStringLiteral("grace"), value, 0, MaxGraceMs));
+        options.grace = std::chrono::milliseconds(grace);
+    }
+    if (parser.isSet(languageOption)) {
+        const QString value = parser.values(languageOption).constLast();
+        if (value != QLatin1String("ko") && value != QLatin1String("en"))
+            return fail(tr("--lang: “%1” is not a language ProcLab knows: use ko or en").arg(value));
+        options.languageCode = value;
+    }
+    for (const QString &command : parser.values(runOption)) {
+        const SplitCommand split = splitCommandLine(command);
+        if (!split.isValid())
+            return fail(tr("--run “%1”: %2").arg(command, split.error));
+        const QString &program = split.arguments.constFirst();
+        if (std::any_of(program.cbegin(), program.cend(), [](QChar c) {
+                return c.category() == QChar::Other_Control;
+            })) {
+            return fail(tr("--run: the program name contains a control character"));
+        }
+        if (program.contains(QChar::ReplacementCharacter))
+            return fail(tr("--run: the program name is not valid UTF-8 text"));
+        options.runCommands.append(split.arguments);
+    }
+
+    if (options.headless && !options.hasWork())
+        return fail(tr("nothing to run: give --spawn, --countdown or --run (see --help)"));
+    return result;
+}
+
+} // namespace ProcLab

@@ -1,0 +1,139 @@
+// proclab: the composition root. Chooses between the window and the terminal, builds the engine and
+// hands it over; everything else lives in core/ and ui/.
+#include "headlessrunner.h"
+#include "commandlineparser.h"
+#include "mainwindow.h"
+#include "processguardian.h"
+#include "resourcelimits.h"
+#include "unixsignalwatcher.h"
+#include "workerpool.h"
+#include "workerprogram.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+constexpr int BadCommandLine = 2;
+
+bool hasArgument(int argc, char **argv, const char *wanted)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], wanted) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Qt aborts with a long platform-plugin message when there is no display; say it in one line.
+bool hasDisplay()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland"))
+        return true; // offscreen, vnc, eglfs…: the user chose a platform that needs no desktop
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("proclab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROCLAB_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("ProcLab"));
+}
+
+int printAndExit(FILE *stream, const QString &text, int status)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+    return status;
+}
+
+int runEngine(const ProcLab::LaunchOptions &options, bool headless)
+{
+    using namespace ProcLab;
+    ResourceLimits::raiseOpenFileLimit();
+
+    const QString workerProgram = workerProgramPath();
+    ProcessGuardian guardian;
+    QString guardianError;
+    if (workerProgram.isEmpty()) {
+        std::fputs("proclab: proclab-worker not found: workers will not be guarded if ProcLab is "
+                   "killed\n",
+                   stderr);
+    } else if (!guardian.start(workerProgram, 1000, &guardianError)) {
+        std::fprintf(stderr,
+                     "proclab: cannot start the guardian (%s): workers will not be guarded if "
+                     "ProcLab is killed\n",
+                     guardianError.toLocal8Bit().constData());
+    }
+
+    WorkerPool pool;
+    pool.setGuardian(&guardian);
+    pool.setGracePeriod(options.grace);
+
+    UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
+    int status = 0;
+    if (headless) {
+        HeadlessRunner runner(pool, options, workerProgram);
+        QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &runner,
+                         &HeadlessRunner::stopOnSignal);
+        QObject::connect(&runner, &HeadlessRunner::finished, qApp, [](int exitStatus) {
+            QCoreApplication::exit(exitStatus);
+        }, Qt::QueuedConnection);
+        runner.start();
+        status = QCoreApplication::exec();
+    } else {
+        MainWindow window(pool, options, workerProgram);
+        QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, &MainWindow::close);
+        window.show();
+        status = QCoreApplication::exec();
+    }
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A reader that goes away must not kill the monitor: writes then fail with EPIPE, and the
+    // workers get SIGPIPE back (the child modifier restores it).
+    std::signal(SIGPIPE, SIG_IGN);
+    setApplicationIdentity();
+
+    const bool headless = hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--help")
+                          || hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version")
+                          || hasArgument(argc, argv, "-v");
+    std::unique_ptr<QCoreApplication> application;
+    if (headless) {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        if (!hasDisplay()) {
+            std::fputs("proclab: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are "
+                       "unset); use --headless to run in this terminal\n",
+                       stderr);
+            return 1;
+        }
+        application = std::make_unique<QApplication>(argc, argv);
+    }
+
+    const ProcLab::LaunchParse parse = ProcLab::parseLaunchOptions(QCoreApplication::arguments());
+    switch (parse.action) {
+    case ProcLab::LaunchParse::Action::ShowHelp:
+    case ProcLab::LaunchParse::Action::ShowVersion:
+        return printAndExit(stdout, parse.text, 0);
+    case ProcLab::LaunchParse::Action::Fail:
+        return printAndExit(stderr,
+                            QStringLiteral("proclab: ") + parse.text
+                                    + QStringLiteral("\nTry 'proclab --help' for more.\n"),
+                            BadCommandLine);
+    case ProcLab::LaunchParse::Action::Launch:
+        break;
+    }
+    return runEngine(parse.options, headless);
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace ProcLab {
+
+// What the user asked for on the command line (`proclab --help` lists it).
+struct LaunchOptions
+{
+    bool headless = false;
+    int spawnCount = 0;       // lesson 1 with this many workers; 0: not asked
+    int countdownSeconds = 0; // 0: not asked
+    QList<QStringList> runCommands;
+    std::chrono::milliseconds grace{2000};
+    QString languageCode; // "ko", "en", or empty for the system locale
+
+    // Lesson 2 runs when a countdown is asked for without commands to apply it to.
+    bool runsCountingLesson() const { return countdownSeconds > 0 && runCommands.isEmpty(); }
+    bool runsLesson() const { return spawnCount > 0 || runsCountingLesson(); }
+    bool hasWork() const { return runsLesson() || !runCommands.isEmpty(); }
+};
+
+} // namespace ProcLab

@@ -1,0 +1,134 @@
+#include "linesplitter.h"
+
+namespace ProcLab {
+
+namespace {
+
+constexpr char16_t SymbolForNull = 0x2400;
+
+// QStringDecoder keeps the bytes of an incomplete character in its protected state; at the end of a
+// stream they are a truncated character, which we show as U+FFFD instead of dropping silently.
+class EndOfStreamProbe final : public QStringDecoder
+{
+public:
+    static bool hasIncompleteCharacter(const QStringDecoder &decoder)
+    {
+        return static_cast<const EndOfStreamProbe &>(decoder).state.remainingChars > 0;
+    }
+};
+
+qsizetype nextLineBreak(const char16_t *text, qsizetype from, qsizetype size)
+{
+    for (qsizetype i = from; i < size; ++i) {
+        if (text[i] == u'\n' || text[i] == u'\r')
+            return i;
+    }
+    return size;
+}
+
+} // namespace
+
+LineSplitter::LineSplitter(qsizetype maxLineLength)
+    : m_decoder(QStringDecoder::Utf8)
+    , m_maxLineLength(qMax<qsizetype>(maxLineLength, 2))
+{}
+
+void LineSplitter::feed(QByteArrayView bytes, QList<OutputLine> &lines)
+{
+    if (bytes.isEmpty())
+        return;
+    const QString text = m_decoder.decode(bytes);
+    split(text, lines);
+}
+
+void LineSplitter::finish(QList<OutputLine> &lines)
+{
+    if (EndOfStreamProbe::hasIncompleteCharacter(m_decoder)) {
+        m_pending += QChar::ReplacementCharacter;
+        m_decoder.resetState();
+    }
+    if (m_pendingCarriageReturn) {
+        m_pendingCarriageReturn = false;
+        emitLine(lines, OutputLine::EndsWithCarriageReturn);
+    }
+    if (!m_pending.isEmpty())
+        emitLine(lines, OutputLine::Unterminated);
+}
+
+void LineSplitter::split(QStringView text, QList<OutputLine> &lines)
+{
+    const auto *chars = reinterpret_cast<const char16_t *>(text.utf16());
+    const qsizetype size = text.size();
+    qsizetype position = 0;
+
+    if (m_pendingCarriageReturn && size > 0) {
+        m_pendingCarriageReturn = false;
+        if (chars[0] == u'\n') {
+            emitLine(lines, OutputLine::NoFlags);
+            position = 1;
+        } else {
+            emitLine(lines, OutputLine::EndsWithCarriageReturn);
+        }
+    }
+
+    while (position < size) {
+        const qsizetype lineBreak = nextLineBreak(chars, position, size);
+        appendToPending(lines, text.mid(position, lineBreak - position));
+        if (lineBreak == size)
+            return;
+        if (chars[lineBreak] == u'\n') {
+            emitLine(lines, OutputLine::NoFlags);
+            position = lineBreak + 1;
+        } else if (lineBreak + 1 == size) {
+            // '\r' at the end of a read: "\r\n" or a progress line? The next read tells.
+            m_pendingCarriageReturn = true;
+            return;
+        } else if (chars[lineBreak + 1] == u'\n') {
+            emitLine(lines, OutputLine::NoFlags);
+            position = lineBreak + 2;
+        } else {
+            emitLine(lines, OutputLine::EndsWithCarriageReturn);
+            position = lineBreak + 1;
+        }
+    }
+}
+
+void LineSplitter::appendToPending(QList<OutputLine> &lines, QStringView piece)
+{
+    while (m_pending.size() + piece.size() > m_maxLineLength) {
+        qsizetype take = m_maxLineLength - m_pending.size();
+        // Never break a surrogate pair: a character must not be cut in half.
+        if (take > 0 && QChar::isHighSurrogate(piece.at(take - 1).unicode()))
+            --take;
+        appendReplacingNul(piece.left(take));
+        emitLine(lines, OutputLine::Broken);
+        piece = piece.mid(take);
+    }
+    appendReplacingNul(piece);
+}
+
+void LineSplitter::appendReplacingNul(QStringView piece)
+{
+    const qsizetype start = m_pending.size();
+    m_pending += piece;
+    if (!piece.contains(QChar(u'\0')))
+        return;
+    for (qsizetype i = start; i < m_pending.size(); ++i) {
+        if (m_pending.at(i).unicode() == 0)
+            m_pending[i] = QChar(SymbolForNull);
+    }
+}
+
+void LineSplitter::emitLine(QList<OutputLine> &lines, quint8 endFlags)
+{
+    OutputLine line;
+    line.text = std::move(m_pending);
+    m_pending = QString();
+    line.flags = endFlags;
+    if (m_previousWasProgress)
+        line.flags |= OutputLine::ReplacesPrevious;
+    m_previousWasProgress = (endFlags & OutputLine::EndsWithCarriageReturn) != 0;
+    lines.append(std::move(line));
+}
+
+} // namespace ProcLab

@@ -1,0 +1,44 @@
+#include "resourcelimits.h"
+
+#include <QtGlobal>
+
+#include <sys/resource.h>
+
+namespace ProcLab::ResourceLimits {
+
+namespace {
+
+constexpr int FileDescriptorsPerWorker = 4;
+constexpr int ReservedFileDescriptors = 128; // Qt, X11/Wayland, fonts, settings, the guardian
+constexpr int HardMaxActiveWorkers = 4096;
+// Enough for HardMaxActiveWorkers; higher would only be inherited by every worker for nothing.
+constexpr rlim_t WantedOpenFiles = 32768;
+
+} // namespace
+
+int raiseOpenFileLimit()
+{
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < WantedOpenFiles
+        && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = qMin(limit.rlim_max, WantedOpenFiles);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return openFileLimit();
+}
+
+int openFileLimit()
+{
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return 1 << 20;
+    return int(qMin<rlim_t>(limit.rlim_cur, 1 << 20));
+}
+
+int defaultMaxActiveWorkers()
+{
+    const int available = openFileLimit() - ReservedFileDescriptors;
+    return qBound(1, available / FileDescriptorsPerWorker, HardMaxActiveWorkers);
+}
+
+} // namespace ProcLab::ResourceLimits

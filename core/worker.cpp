@@ -1,0 +1,471 @@
+#include "worker.h"
+
+#include "commandline.h"
+#include "countdown.h"
+#include "processgroup.h"
+#include "processguardian.h"
+#include "programlocator.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace ProcLab {
+
+using namespace std::chrono;
+
+namespace {
+
+// Per-worker history. The merged log of the pool has its own, larger bounds; both share the text.
+constexpr qsizetype DefaultScrollbackLines = 5000;
+constexpr qsizetype DefaultScrollbackCharacters = 1024 * 1024;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProcLab::Worker", text);
+}
+
+int channelIndex(OutputChannel channel)
+{
+    return channel == OutputChannel::StdErr ? 1 : 0;
+}
+
+QString secondsText(qint64 milliseconds)
+{
+    return tr("%1 s").arg((milliseconds + 500) / 1000);
+}
+
+} // namespace
+
+Worker::Worker(int id, WorkerSpec spec, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_spec(std::move(spec))
+    , m_scrollback(DefaultScrollbackLines, DefaultScrollbackCharacters)
+{}
+
+Worker::~Worker()
+{
+    // Normally the pool destroys only ended workers. If one is still alive, nothing of it may survive:
+    // kill the whole group before QProcess reaps the leader.
+    if (m_pid > 0 && (isActive() || ProcessGroup::hasLiveMembers(m_pid)))
+        ProcessGroup::signal(m_pid, SIGKILL);
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000); // Only reached at teardown; the group is already SIGKILLed.
+    }
+    if (m_guardian && m_pid > 0)
+        m_guardian->unwatch(m_pid);
+}
+
+QString Worker::name() const
+{
+    if (!m_spec.name.isEmpty())
+        return m_spec.name;
+    if (m_spec.arguments.isEmpty())
+        return QString();
+    return QFileInfo(m_spec.arguments.constFirst()).fileName();
+}
+
+QString Worker::commandLine() const
+{
+    return joinCommandLine(m_spec.arguments);
+}
+
+bool Worker::isActive() const
+{
+    return m_state == WorkerState::Starting || m_state == WorkerState::Running
+           || m_state == WorkerState::Stopping;
+}
+
+qint64 Worker::runningTimeMs() const
+{
+    if (!m_startTime.isValid())
+        return 0;
+    const QDateTime end = m_endTime.isValid() ? m_endTime : QDateTime::currentDateTime();
+    return m_startTime.msecsTo(end);
+}
+
+qint64 Worker::lineCount(OutputChannel channel) const
+{
+    if (channel == OutputChannel::Monitor)
+        return 0;
+    return m_lineCounts[size_t(channelIndex(channel))];
+}
+
+void Worker::setScrollbackLimits(qsizetype maxLines, qsizetype maxCharacters)
+{
+    m_scrollback.setLimits(maxLines, maxCharacters);
+}
+
+QProcessEnvironment Worker::environment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (m_spec.lineBuffered) {
+        if (!environment.contains(QStringLiteral("PYTHONUNBUFFERED")))
+            environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        if (!environment.contains(QStringLiteral("PYTHONIOENCODING")))
+            environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
+    }
+    for (const QString &assignment : m_spec.environment) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        if (equals > 0)
+            environment.insert(assignment.left(equals), assignment.mid(equals + 1));
+    }
+    return environment;
+}
+
+void Worker::start(const QStringList &searchPath)
+{
+    Q_ASSERT(m_state == WorkerState::Starting && !m_process);
+    m_startTime = QDateTime::currentDateTime();
+
+    if (m_spec.arguments.isEmpty() || m_spec.arguments.constFirst().trimmed().isEmpty()) {
+        failToStart(tr("the command is empty"));
+        return;
+    }
+    const ProgramLocation location = locateProgram(m_spec.arguments.constFirst(),
+                                                   m_spec.workingDirectory,
+                                                   searchPath);
+    if (!location.isValid()) {
+        failToStart(location.error);
+        return;
+    }
+    if (!m_spec.workingDirectory.isEmpty() && !QFileInfo(m_spec.workingDirectory).isDir()) {
+        failToStart(tr("the working folder “%1” does not exist").arg(m_spec.workingDirectory));
+        return;
+    }
+
+    QString program = location.path;
+    QStringList arguments = m_spec.arguments.mid(1);
+    if (m_spec.useStdbuf) {
+        const ProgramLocation stdbuf = locateProgram(QStringLiteral("stdbuf"), QString(), searchPath);
+        if (stdbuf.isValid()) {
+            arguments = QStringList{QStringLiteral("-oL"), QStringLiteral("-eL"), program} + arguments;
+            program = stdbuf.path;
+        }
+    }
+
+    m_process = new QProcess(this);
+    m_process->setProgram(program);
+    m_process->setArguments(arguments);
+    m_process->setWorkingDirectory(m_spec.workingDirectory);
+    m_process->setProcessEnvironment(environment());
+    m_process->setStandardInputFile(QProcess::nullDevice());
+
+    // Runs in the (v)forked child before exec: plain system calls only, values captured by copy.
+    // A group of its own, so that stopping reaches every descendant; death with the monitor, so that
+    // even a SIGKILLed monitor leaves no direct child (the guardian takes care of grandchildren).
+    const pid_t monitorPid = ::getpid();
+    m_process->setChildProcessModifier([monitorPid] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != monitorPid)
+            ::_exit(127); // the monitor died between fork and prctl
+        ::signal(SIGPIPE, SIG_DFL);
+    });
+
+    connect(m_process, &QProcess::started, this, &Worker::handleStarted);
+    connect(m_process, &QProcess::finished, this, &Worker::handleFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &Worker::handleError);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        readChannel(OutputChannel::StdOut);
+    });
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        readChannel(OutputChannel::StdErr);
+    });
+
+    m_process->start();
+    if (m_state == WorkerState::Starting && m_process->processId() > 0 && m_pid == 0) {
+        // The PID is known as soon as fork returns; tell the guardian at once, before any grandchild.
+        m_pid = m_process->processId();
+        if (m_guardian)
+            m_guardian->watch(m_pid);
+        emit changed();
+    }
+}
+
+void Worker::handleStarted()
+{
+    if (m_pid == 0) {
+        m_pid = m_process->processId();
+        if (m_guardian)
+            m_guardian->watch(m_pid);
+    }
+    setState(WorkerState::Running);
+    report(WorkerEvent::Kind::Started, tr("started %1: %2").arg(m_pid).arg(commandLine()));
+    emit started(m_pid);
+    // A stop requested while starting is carried out now that the group exists.
+    if (m_terminateSent || m_killSent) {
+        ProcessGroup::signal(m_pid, m_killSent ? SIGKILL : SIGTERM);
+        setState(WorkerState::Stopping);
+    }
+}
+
+void Worker::handleError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || m_state == WorkerState::FailedToStart)
+        return;
+    QString reason = m_process->errorString();
+    if (reason.contains(QLatin1String("Too many open files")))
+        reason = tr("too many open files: the monitor has reached its limit of open files");
+    failToStart(tr("cannot start “%1”: %2").arg(m_spec.arguments.constFirst(), reason));
+}
+
+void Worker::failToStart(const QString &reason)
+{
+    m_endTime = QDateTime::currentDateTime();
+    m_exitInfo.reason = ExitInfo::Reason::FailedToStart;
+    m_exitInfo.errorText = reason;
+    if (m_guardian && m_pid > 0)
+        m_guardian->unwatch(m_pid);
+    cancelScheduledStop();
+    setState(WorkerState::FailedToStart);
+    report(WorkerEvent::Kind::FailedToStart, tr("failed to start: %1").arg(reason));
+    emit finished();
+}
+
+void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    flushSplitters();
+    m_endTime = QDateTime::currentDateTime();
+    if (m_escalation)
+        m_escalation->stop();
+    cancelScheduledStop();
+
+    // On Unix, QProcess reports the signal number as the exit code of a crash.
+    m_exitInfo.stopRequested = m_terminateSent || m_killSent;
+    if (exitStatus == QProcess::NormalExit) {
+        m_exitInfo.reason = ExitInfo::Reason::Exited;
+        m_exitInfo.exitCode = exitCode;
+    } else {
+        m_exitInfo.signalNumber = exitCode;
+        if (m_killSent && exitCode == SIGKILL)
+            m_exitInfo.reason = ExitInfo::Reason::KilledOnRequest;
+        else if (m_terminateSent && exitCode == SIGTERM)
+            m_exitInfo.reason = ExitInfo::Reason::TerminatedOnRequest;
+        else
+            m_exitInfo.reason = ExitInfo::Reason::KilledBySignal;
+    }
+
+    const qint64 ranFor = runningTimeMs();
+    const QString exitText = m_exitInfo.exitCodeText();
+    QString text;
+    switch (m_exitInfo.reason) {
+    case ExitInfo::Reason::TerminatedOnRequest:
+        text = tr("terminated %1 after %2: %3").arg(m_pid).arg(secondsText(ranFor), exitText);
+        break;
+    case ExitInfo::Reason::KilledOnRequest:
+        text = m_exitInfo.escalated
+                       ? tr("killed %1 after %2 grace: %3")
+                                 .arg(m_pid)
+                                 .arg(secondsText(m_grace.count()), exitText)
+                       : tr("killed %1 after %2: %3").arg(m_pid).arg(secondsText(ranFor), exitText);
+        break;
+    case ExitInfo::Reason::KilledBySignal:
+        text = m_exitInfo.stopRequested
+                       ? tr("%1 ended by a signal: %2").arg(m_pid).arg(exitText)
+                       : tr("%1 crashed: %2").arg(m_pid).arg(exitText);
+        break;
+    default:
+        text = tr("%1 exited after %2: %3").arg(m_pid).arg(secondsText(ranFor), exitText);
+        break;
+    }
+    const bool crashed = m_exitInfo.reason == ExitInfo::Reason::KilledBySignal
+                         && !m_exitInfo.stopRequested;
+    setState(crashed ? WorkerState::Crashed : WorkerState::Finished);
+    report(WorkerEvent::Kind::Ended, text);
+    stopLeftovers();
+    emit finished();
+}
+
+void Worker::stopLeftovers()
+{
+    // The leader is gone; background children it left in its group must not outlive it.
+    const qint64 group = m_pid;
+    if (!ProcessGroup::hasLiveMembers(group)) {
+        if (m_guardian)
+            m_guardian->unwatch(group);
+        return;
+    }
+    report(WorkerEvent::Kind::LeftoversStopped,
+           tr("%1 left processes behind in its group: terminating them").arg(group));
+    ProcessGroup::signal(group, SIGTERM);
+    ProcessGroup::signal(group, SIGCONT);
+    QTimer::singleShot(qMax(m_grace, milliseconds(200)), this, [this, group] {
+        if (ProcessGroup::hasLiveMembers(group))
+            ProcessGroup::signal(group, SIGKILL);
+        if (m_guardian)
+            m_guardian->unwatch(group);
+    });
+}
+
+void Worker::terminate(milliseconds grace)
+{
+    if (!isActive() || m_terminateSent || m_killSent)
+        return;
+    cancelScheduledStop();
+    m_terminateSent = true;
+    m_grace = grace;
+    if (m_pid > 0) {
+        report(WorkerEvent::Kind::TerminateSent, tr("terminating %1 (SIGTERM)…").arg(m_pid));
+        ProcessGroup::signal(m_pid, SIGTERM);
+        ProcessGroup::signal(m_pid, SIGCONT);
+    }
+    setState(WorkerState::Stopping);
+
+    if (!m_escalation) {
+        m_escalation = new QTimer(this);
+        m_escalation->setSingleShot(true);
+        connect(m_escalation, &QTimer::timeout, this, [this] {
+            if (!isActive())
+                return;
+            m_exitInfo.escalated = true;
+            report(WorkerEvent::Kind::KillSent,
+                   tr("%1 still running after %2 grace: killing (SIGKILL)")
+                           .arg(m_pid)
+                           .arg(secondsText(m_grace.count())));
+            m_killSent = true;
+            ProcessGroup::signal(m_pid, SIGKILL);
+        });
+    }
+    m_escalation->start(grace);
+}
+
+void Worker::kill()
+{
+    if (!isActive() || m_killSent)
+        return;
+    cancelScheduledStop();
+    if (m_escalation)
+        m_escalation->stop();
+    m_killSent = true;
+    if (m_pid > 0) {
+        report(WorkerEvent::Kind::KillSent, tr("killing %1 (SIGKILL)").arg(m_pid));
+        ProcessGroup::signal(m_pid, SIGKILL);
+    }
+    setState(WorkerState::Stopping);
+}
+
+void Worker::terminateAfter(milliseconds delay, milliseconds grace, milliseconds tickInterval)
+{
+    if (!isActive() || m_terminateSent || m_killSent)
+        return;
+    cancelScheduledStop();
+    m_scheduledStop = new Countdown(delay, tickInterval, this);
+    connect(m_scheduledStop, &Countdown::ticked, this, &Worker::changed);
+    connect(m_scheduledStop, &Countdown::expired, this, [this, grace] {
+        m_scheduledStop->deleteLater();
+        m_scheduledStop = nullptr;
+        terminate(grace);
+    });
+    m_scheduledStop->start();
+}
+
+void Worker::cancelScheduledStop()
+{
+    if (!m_scheduledStop)
+        return;
+    m_scheduledStop->cancel();
+    m_scheduledStop->deleteLater();
+    m_scheduledStop = nullptr;
+    emit changed();
+}
+
+void Worker::setState(WorkerState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit changed();
+}
+
+void Worker::readChannel(OutputChannel channel)
+{
+    const QByteArray bytes = channel == OutputChannel::StdOut ? m_process->readAllStandardOutput()
+                                                              : m_process->readAllStandardError();
+    QList<OutputLine> lines;
+    m_splitters[size_t(channelIndex(channel))].feed(bytes, lines);
+    deliver(channel, lines);
+}
+
+void Worker::flushSplitters()
+{
+    for (const OutputChannel channel : {OutputChannel::StdOut, OutputChannel::StdErr}) {
+        readChannel(channel);
+        QList<OutputLine> lines;
+        m_splitters[size_t(channelIndex(channel))].finish(lines);
+        deliver(channel, lines);
+    }
+}
+
+void Worker::deliver(OutputChannel channel, QList<OutputLine> &lines)
+{
+    if (lines.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const size_t index = size_t(channelIndex(channel));
+    for (OutputLine &line : lines) {
+        line.workerId = m_id;
+        line.channel = channel;
+        line.timestampMs = now;
+        qint64 lineNumber = -1;
+        if (line.hasFlag(OutputLine::ReplacesPrevious)
+            && m_scrollback.replace(m_progressLine[index], line)) {
+            lineNumber = m_progressLine[index];
+        } else {
+            lineNumber = m_scrollback.append(line);
+            ++m_lineCounts[index];
+        }
+        m_progressLine[index] = line.hasFlag(OutputLine::EndsWithCarriageReturn) ? lineNumber : -1;
+    }
+    m_lastLine = lines.constLast().text;
+    emit outputReceived(lines);
+    emit changed();
+}
+
+void Worker::report(WorkerEvent::Kind kind, const QString &text)
+{
+    WorkerEvent event;
+    event.kind = kind;
+    event.workerId = m_id;
+    event.pid = m_pid;
+    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    event.text = text;
+    emit eventOccurred(event);
+}
+
+QString stateText(WorkerState state, const ExitInfo &exitInfo)
+{
+    const char *context = "ProcLab::Worker";
+    switch (state) {
+    case WorkerState::Starting:
+        return QCoreApplication::translate(context, "starting");
+    case WorkerState::Running:
+        return QCoreApplication::translate(context, "running");
+    case WorkerState::Stopping:
+        return QCoreApplication::translate(context, "stopping");
+    case WorkerState::Crashed:
+        return QCoreApplication::translate(context, "crashed");
+    case WorkerState::FailedToStart:
+        return QCoreApplication::translate(context, "failed to start");
+    case WorkerState::Finished:
+        break;
+    }
+    switch (exitInfo.reason) {
+    case ExitInfo::Reason::TerminatedOnRequest:
+        return QCoreApplication::translate(context, "terminated");
+    case ExitInfo::Reason::KilledOnRequest:
+        return QCoreApplication::translate(context, "killed");
+    default:
+        break;
+    }
+    return QCoreApplication::translate(context, "finished");
+}
+
+} // namespace ProcLab

@@ -1,0 +1,125 @@
+#pragma once
+
+#include "exitinfo.h"
+#include "linesplitter.h"
+#include "outputline.h"
+#include "scrollback.h"
+#include "workerevent.h"
+#include "workerspec.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
+
+#include <array>
+#include <chrono>
+
+namespace ProcLab {
+
+class Countdown;
+class ProcessGuardian;
+
+enum class WorkerState { Starting, Running, Stopping, Finished, Crashed, FailedToStart };
+
+// One process and everything known about it. The Worker owns its QProcess; nothing else touches it.
+//
+// The process runs in a process group of its own, so stopping a worker stops its children and
+// grandchildren too: terminate() sends SIGTERM to the group and, if anything is still alive after the
+// grace period, SIGKILL. Because the Worker remembers that the user asked, a requested stop reads
+// "terminated" rather than "crashed". Output is split into lines per read (never per byte), kept in
+// a bounded scrollback and announced with outputReceived().
+class Worker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Worker(int id, WorkerSpec spec, QObject *parent = nullptr);
+    ~Worker() override;
+
+    int id() const { return m_id; }
+    const WorkerSpec &spec() const { return m_spec; }
+    QString name() const;
+    QString commandLine() const;
+
+    qint64 pid() const { return m_pid; }
+    WorkerState state() const { return m_state; }
+    // Starting, running or stopping: the process may still be alive.
+    bool isActive() const;
+    const ExitInfo &exitInfo() const { return m_exitInfo; }
+    QDateTime startTime() const { return m_startTime; }
+    QDateTime endTime() const { return m_endTime; }
+    // From start to end, or to now while it runs.
+    qint64 runningTimeMs() const;
+
+    qint64 lineCount(OutputChannel channel) const;
+    QString lastLine() const { return m_lastLine; }
+    const Scrollback &scrollback() const { return m_scrollback; }
+    void setScrollbackLimits(qsizetype maxLines, qsizetype maxCharacters);
+
+    // The countdown of a scheduled terminate, or nullptr.
+    const Countdown *scheduledStop() const { return m_scheduledStop; }
+
+    // The guardian kills this worker's group if the monitor itself dies; optional.
+    void setGuardian(ProcessGuardian *guardian) { m_guardian = guardian; }
+
+    // Starts the process; a program that cannot be found fails at once with a clear errorText.
+    void start(const QStringList &searchPath);
+    // SIGTERM (and SIGCONT, so a paused worker wakes to receive it) to the group; SIGKILL after grace.
+    void terminate(std::chrono::milliseconds grace);
+    // SIGKILL to the group.
+    void kill();
+    // Terminate when the countdown ends; replaces an earlier schedule.
+    void terminateAfter(std::chrono::milliseconds delay,
+                        std::chrono::milliseconds grace,
+                        std::chrono::milliseconds tickInterval = std::chrono::seconds(1));
+    void cancelScheduledStop();
+
+signals:
+    void started(qint64 pid);
+    void outputReceived(const QList<ProcLab::OutputLine> &lines);
+    void eventOccurred(const ProcLab::WorkerEvent &event);
+    void finished();
+    // Something a user sees changed: state, counts, last line, countdown. Cheap; consumers coalesce.
+    void changed();
+
+private:
+    void setState(WorkerState state);
+    void handleStarted();
+    void handleFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void handleError(QProcess::ProcessError error);
+    void failToStart(const QString &reason);
+    void readChannel(OutputChannel channel);
+    void flushSplitters();
+    void deliver(OutputChannel channel, QList<OutputLine> &lines);
+    void stopLeftovers();
+    void report(WorkerEvent::Kind kind, const QString &text);
+    QProcessEnvironment environment() const;
+
+    const int m_id;
+    const WorkerSpec m_spec;
+    QProcess *m_process = nullptr;
+    ProcessGuardian *m_guardian = nullptr;
+    Countdown *m_scheduledStop = nullptr;
+    QTimer *m_escalation = nullptr;
+
+    WorkerState m_state = WorkerState::Starting;
+    ExitInfo m_exitInfo;
+    qint64 m_pid = 0;
+    QDateTime m_startTime;
+    QDateTime m_endTime;
+    bool m_terminateSent = false;
+    bool m_killSent = false;
+    std::chrono::milliseconds m_grace{0};
+
+    std::array<LineSplitter, 2> m_splitters;
+    std::array<qint64, 2> m_lineCounts{};
+    std::array<qint64, 2> m_progressLine{-1, -1}; // scrollback line a '\r' update replaces
+    Scrollback m_scrollback;
+    QString m_lastLine;
+};
+
+QString stateText(WorkerState state, const ExitInfo &exitInfo);
+
+} // namespace ProcLab

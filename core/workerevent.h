@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace ProcLab {
+
+// Something the monitor did or saw happen to a worker: shown inline in the output ("terminating
+// 4260 (SIGTERM)…") and, headless, printed on stderr after "proclab: ".
+struct WorkerEvent
+{
+    enum class Kind {
+        Started,
+        FailedToStart,
+        TerminateSent, // SIGTERM to the group
+        KillSent,      // SIGKILL to the group (user's Kill, or the grace period ran out)
+        Ended,
+        LeftoversStopped, // the worker ended but processes of its group were still alive
+    };
+
+    Kind kind = Kind::Started;
+    int workerId = 0;
+    qint64 pid = 0;
+    qint64 timestampMs = 0;
+    QString text;
+};
+
+} // namespace ProcLab

@@ -1,0 +1,298 @@
+#include "workerpool.h"
+
+#include "programlocator.h"
+#include "resourcelimits.h"
+#include "worker.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace ProcLab {
+
+using namespace std::chrono;
+
+namespace {
+
+// The merged log: enough to scroll back through a long session, small enough that a flood of 64 KiB
+// lines stays near 100 MB (characters are two bytes each).
+constexpr qsizetype DefaultLogLines = 100000;
+constexpr qsizetype DefaultLogCharacters = 24 * 1024 * 1024;
+
+quint64 progressKey(int workerId, OutputChannel channel)
+{
+    return (quint64(quint32(workerId)) << 8) | quint64(channel);
+}
+
+} // namespace
+
+WorkerPool::WorkerPool(QObject *parent)
+    : QObject(parent)
+    , m_log(DefaultLogLines, DefaultLogCharacters)
+    , m_searchPath(systemSearchPath())
+    , m_maxActiveWorkers(ResourceLimits::defaultMaxActiveWorkers())
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(ChangeBatchInterval);
+    connect(&m_batchTimer, &QTimer::timeout, this, &WorkerPool::flushChanges);
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &WorkerPool::startSlice);
+}
+
+WorkerPool::~WorkerPool()
+{
+    // Workers kill their own groups if still alive; disconnect first so nothing calls back into us.
+    for (Worker *worker : std::as_const(m_workers))
+        worker->disconnect(this);
+    qDeleteAll(m_workers);
+}
+
+void WorkerPool::setLogLimits(qsizetype maxLines, qsizetype maxCharacters)
+{
+    m_log.setLimits(maxLines, maxCharacters);
+}
+
+Worker *WorkerPool::spawn(const WorkerSpec &spec)
+{
+    if (m_activeCount >= m_maxActiveWorkers) {
+        emit spawnRefused(tr("not starting “%1”: %2 workers are running, the most this monitor "
+                             "allows at once (limited by its %3 open files)")
+                                  .arg(spec.arguments.value(0))
+                                  .arg(m_activeCount)
+                                  .arg(ResourceLimits::openFileLimit()));
+        return nullptr;
+    }
+    const int row = count();
+    emit workersAboutToBeInserted(row, row);
+    Worker *worker = createWorker(spec);
+    m_workers.append(worker);
+    ++m_activeCount;
+    emit workersInserted(row, row);
+    worker->start(m_searchPath);
+    return worker;
+}
+
+void WorkerPool::spawnBatch(const QList<WorkerSpec> &specs)
+{
+    m_queue.append(specs);
+    startSlice();
+}
+
+void WorkerPool::startSlice()
+{
+    const int room = m_maxActiveWorkers - m_activeCount;
+    if (room <= 0 && !m_queue.isEmpty()) {
+        emit spawnRefused(tr("not starting %n more worker(s): %1 are running, the most this "
+                             "monitor allows at once (limited by its %2 open files)",
+                             nullptr,
+                             int(m_queue.size()))
+                                  .arg(m_activeCount)
+                                  .arg(ResourceLimits::openFileLimit()));
+        m_queue.clear();
+        if (m_activeCount == 0)
+            emit allFinished();
+        return;
+    }
+    const int sliceSize = int(std::min<qsizetype>({m_queue.size(), SpawnSliceSize, room}));
+    if (sliceSize == 0)
+        return;
+
+    // Insert the rows first, then start: a start can fail at once, and the row must exist by then.
+    const int first = count();
+    emit workersAboutToBeInserted(first, first + sliceSize - 1);
+    QList<Worker *> slice;
+    for (int i = 0; i < sliceSize; ++i)
+        slice.append(createWorker(m_queue.at(i)));
+    m_queue.remove(0, sliceSize);
+    m_workers.append(slice);
+    m_activeCount += sliceSize;
+    emit workersInserted(first, first + sliceSize - 1);
+
+    for (Worker *worker : std::as_const(slice))
+        worker->start(m_searchPath);
+    if (!m_queue.isEmpty())
+        m_sliceTimer.start();
+}
+
+Worker *WorkerPool::createWorker(const WorkerSpec &spec)
+{
+    auto *worker = new Worker(m_nextId++, spec, this);
+    worker->setGuardian(m_guardian);
+    connect(worker, &Worker::changed, this, [this, worker] { markChanged(worker); });
+    connect(worker, &Worker::outputReceived, this, [this, worker](const QList<OutputLine> &lines) {
+        appendToLog(worker, lines);
+        emit outputReceived(worker, lines);
+    });
+    connect(worker, &Worker::eventOccurred, this, [this](const WorkerEvent &event) {
+        appendEventToLog(event);
+        emit eventOccurred(event);
+    });
+    connect(worker, &Worker::finished, this, [this, worker] { handleWorkerFinished(worker); });
+    return worker;
+}
+
+void WorkerPool::handleWorkerFinished(Worker *worker)
+{
+    --m_activeCount;
+    m_progressLogLine.remove(progressKey(worker->id(), OutputChannel::StdOut));
+    m_progressLogLine.remove(progressKey(worker->id(), OutputChannel::StdErr));
+    markChanged(worker);
+    emit workerFinished(worker);
+    if (!hasActiveWorkers()) {
+        // Views see the final state before they hear that everything ended.
+        flushChanges();
+        emit allFinished();
+    }
+}
+
+void WorkerPool::terminate(Worker *worker)
+{
+    if (worker)
+        worker->terminate(m_gracePeriod);
+}
+
+void WorkerPool::kill(Worker *worker)
+{
+    if (worker)
+        worker->kill();
+}
+
+void WorkerPool::terminateAfter(Worker *worker, milliseconds delay, milliseconds tickInterval)
+{
+    if (worker)
+        worker->terminateAfter(delay, m_gracePeriod, tickInterval);
+}
+
+void WorkerPool::stopAll()
+{
+    m_queue.clear();
+    m_sliceTimer.stop();
+    for (Worker *worker : std::as_const(m_workers))
+        worker->terminate(m_gracePeriod);
+    if (!hasActiveWorkers())
+        emit allFinished();
+}
+
+void WorkerPool::clearFinished()
+{
+    // Remove from the end, in contiguous ranges, so the ranges a view hears about stay exact.
+    int row = count() - 1;
+    while (row >= 0) {
+        if (m_workers.at(row)->isActive()) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row >= 0 && !m_workers.at(row)->isActive())
+            --row;
+        const int first = row + 1;
+        emit workersAboutToBeRemoved(first, last);
+        const QList<Worker *> removed = m_workers.mid(first, last - first + 1);
+        m_workers.remove(first, last - first + 1);
+        for (Worker *worker : removed) {
+            m_dirtyWorkerIds.remove(worker->id());
+            worker->disconnect(this);
+            worker->deleteLater();
+        }
+        emit workersRemoved(first, last);
+    }
+}
+
+int WorkerPool::rowOf(const Worker *worker) const
+{
+    // Ids grow with rows, so a binary search finds the row.
+    const auto found = std::lower_bound(m_workers.cbegin(),
+                                        m_workers.cend(),
+                                        worker->id(),
+                                        [](const Worker *w, int id) { return w->id() < id; });
+    if (found == m_workers.cend() || *found != worker)
+        return -1;
+    return int(found - m_workers.cbegin());
+}
+
+Worker *WorkerPool::workerById(int id) const
+{
+    const auto found = std::lower_bound(m_workers.cbegin(),
+                                        m_workers.cend(),
+                                        id,
+                                        [](const Worker *w, int wanted) { return w->id() < wanted; });
+    return found != m_workers.cend() && (*found)->id() == id ? *found : nullptr;
+}
+
+void WorkerPool::appendMainProcessLine(const QString &text)
+{
+    OutputLine line;
+    line.text = text;
+    line.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    line.workerId = 0;
+    line.channel = OutputChannel::StdOut;
+    m_log.append(line);
+    markLogAppended();
+}
+
+void WorkerPool::appendToLog(const Worker *worker, const QList<OutputLine> &lines)
+{
+    for (const OutputLine &line : lines) {
+        const quint64 key = progressKey(worker->id(), line.channel);
+        qint64 lineNumber = -1;
+        if (line.hasFlag(OutputLine::ReplacesPrevious) && m_log.replace(m_progressLogLine.value(key, -1), line))
+            lineNumber = m_progressLogLine.value(key);
+        else
+            lineNumber = m_log.append(line);
+        if (line.hasFlag(OutputLine::EndsWithCarriageReturn))
+            m_progressLogLine.insert(key, lineNumber);
+        else
+            m_progressLogLine.remove(key);
+    }
+    markLogAppended();
+}
+
+void WorkerPool::appendEventToLog(const WorkerEvent &event)
+{
+    OutputLine line;
+    line.text = event.text;
+    line.timestampMs = event.timestampMs;
+    line.workerId = event.workerId;
+    line.channel = OutputChannel::Monitor;
+    m_log.append(line);
+    markLogAppended();
+}
+
+void WorkerPool::markChanged(Worker *worker)
+{
+    m_dirtyWorkerIds.insert(worker->id());
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void WorkerPool::markLogAppended()
+{
+    m_logDirty = true;
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void WorkerPool::flushChanges()
+{
+    m_batchTimer.stop();
+    if (!m_dirtyWorkerIds.isEmpty()) {
+        QList<int> rows;
+        rows.reserve(m_dirtyWorkerIds.size());
+        for (const int id : std::as_const(m_dirtyWorkerIds)) {
+            if (const Worker *worker = workerById(id))
+                rows.append(rowOf(worker));
+        }
+        m_dirtyWorkerIds.clear();
+        std::sort(rows.begin(), rows.end());
+        if (!rows.isEmpty())
+            emit workersChanged(rows);
+    }
+    if (m_logDirty) {
+        m_logDirty = false;
+        emit logAppended();
+    }
+}
+
+} // namespace ProcLab

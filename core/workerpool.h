@@ -1,0 +1,122 @@
+#pragma once
+
+#include "outputline.h"
+#include "scrollback.h"
+#include "workerevent.h"
+#include "workerspec.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+#include <chrono>
+
+namespace ProcLab {
+
+class ProcessGuardian;
+class Worker;
+
+// The registry of workers: spawns them, stops them, sweeps the ended ones, and keeps the merged
+// output log of all of them in arrival order.
+//
+// Views are told about changes in batches: workersChanged() and logAppended() come at most every
+// 50 ms however fast the output flows (KDevelop's OutputModel batches the same way), while rows are
+// inserted and removed at once, with exact ranges. Big batches are started in slices so that a window
+// keeps painting while 500 workers start.
+class WorkerPool final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds DefaultGracePeriod{2000};
+    static constexpr std::chrono::milliseconds ChangeBatchInterval{50};
+    static constexpr int SpawnSliceSize = 32;
+
+    explicit WorkerPool(QObject *parent = nullptr);
+    ~WorkerPool() override;
+
+    std::chrono::milliseconds gracePeriod() const { return m_gracePeriod; }
+    void setGracePeriod(std::chrono::milliseconds grace) { m_gracePeriod = grace; }
+    int maxActiveWorkers() const { return m_maxActiveWorkers; }
+    void setMaxActiveWorkers(int count) { m_maxActiveWorkers = qMax(count, 1); }
+    void setGuardian(ProcessGuardian *guardian) { m_guardian = guardian; }
+    void setSearchPath(const QStringList &searchPath) { m_searchPath = searchPath; }
+    void setLogLimits(qsizetype maxLines, qsizetype maxCharacters);
+
+    // Starts a worker now. Returns it (possibly failed to start, with its reason), or nullptr when the
+    // limit of active workers refuses it (spawnRefused() says why).
+    Worker *spawn(const WorkerSpec &spec);
+    // Starts the workers a slice per event-loop turn; the first slice at once.
+    void spawnBatch(const QList<WorkerSpec> &specs);
+    int queuedCount() const { return int(m_queue.size()); }
+
+    void terminate(Worker *worker);
+    void kill(Worker *worker);
+    void terminateAfter(Worker *worker,
+                        std::chrono::milliseconds delay,
+                        std::chrono::milliseconds tickInterval = std::chrono::seconds(1));
+    // Quitting: drops what is queued, terminates every active worker (grace, then kill).
+    void stopAll();
+    // Removes the workers that have ended from the list; their lines stay in the merged log.
+    void clearFinished();
+
+    int count() const { return int(m_workers.size()); }
+    Worker *at(int row) const { return m_workers.at(row); }
+    int rowOf(const Worker *worker) const;
+    Worker *workerById(int id) const;
+    const QList<Worker *> &workers() const { return m_workers; }
+    int activeCount() const { return m_activeCount; }
+    bool hasActiveWorkers() const { return m_activeCount > 0 || !m_queue.isEmpty(); }
+
+    // Everything in arrival order: output lines of every worker, and the monitor's events
+    // (OutputChannel::Monitor). Bounded; what falls out is counted in droppedLines().
+    const Scrollback &log() const { return m_log; }
+    // A line the monitor itself prints, like the tutorial's "Process 4242 says: 메인 프로그램".
+    void appendMainProcessLine(const QString &text);
+
+signals:
+    void workersAboutToBeInserted(int first, int last);
+    void workersInserted(int first, int last);
+    void workersAboutToBeRemoved(int first, int last);
+    void workersRemoved(int first, int last);
+    // Rows whose state, counts, last line or countdown changed; sorted; batched.
+    void workersChanged(const QList<int> &rows);
+    // New lines in log(); batched with workersChanged().
+    void logAppended();
+    // At once, per read: for consumers that must not wait, like the headless printer.
+    void outputReceived(ProcLab::Worker *worker, const QList<ProcLab::OutputLine> &lines);
+    void eventOccurred(const ProcLab::WorkerEvent &event);
+    void workerFinished(ProcLab::Worker *worker);
+    // No worker active and none queued.
+    void allFinished();
+    void spawnRefused(const QString &reason);
+
+private:
+    Worker *createWorker(const WorkerSpec &spec);
+    void startSlice();
+    void markChanged(Worker *worker);
+    void markLogAppended();
+    void flushChanges();
+    void appendToLog(const Worker *worker, const QList<OutputLine> &lines);
+    void appendEventToLog(const WorkerEvent &event);
+    void handleWorkerFinished(Worker *worker);
+
+    QList<Worker *> m_workers;
+    QList<WorkerSpec> m_queue;
+    QTimer m_sliceTimer;
+    QTimer m_batchTimer;
+    QSet<int> m_dirtyWorkerIds;
+    bool m_logDirty = false;
+    Scrollback m_log;
+    QHash<quint64, qint64> m_progressLogLine; // (worker, channel) → log line a '\r' update replaces
+    ProcessGuardian *m_guardian = nullptr;
+    QStringList m_searchPath;
+    std::chrono::milliseconds m_gracePeriod = DefaultGracePeriod;
+    int m_maxActiveWorkers;
+    int m_activeCount = 0;
+    int m_nextId = 1;
+};
+
+} // namespace ProcLab
