@@ -120,6 +120,10 @@ Worker *WorkerPool::createWorker(const WorkerSpec &spec)
 {
     auto *worker = new Worker(m_nextId++, spec, this);
     worker->setGuardian(m_guardian);
+    m_names.insert(worker->id(), worker->name());
+    connect(worker, &Worker::started, this, [this, worker](qint64 pid) {
+        m_pids.insert(worker->id(), pid);
+    });
     connect(worker, &Worker::changed, this, [this, worker] { markChanged(worker); });
     connect(worker, &Worker::outputReceived, this, [this, worker](const QList<OutputLine> &lines) {
         appendToLog(worker, lines);

@@ -68,6 +68,9 @@ public:
     Worker *workerById(int id) const;
     const QList<Worker *> &workers() const { return m_workers; }
     int activeCount() const { return m_activeCount; }
+    // The PID a worker had, also after clearFinished() removed it: lines in log() outlive rows.
+    qint64 pidOfWorker(int workerId) const { return m_pids.value(workerId); }
+    QString nameOfWorker(int workerId) const { return m_names.value(workerId); }
     bool hasActiveWorkers() const { return m_activeCount > 0 || !m_queue.isEmpty(); }
 
     // Everything in arrival order: output lines of every worker, and the monitor's events
@@ -110,7 +113,9 @@ private:
     QSet<int> m_dirtyWorkerIds;
     bool m_logDirty = false;
     Scrollback m_log;
-    QHash<quint64, qint64> m_progressLogLine; // (worker, channel) → log line a '\r' update replaces
+    QHash<quint64, qint64> m_progressLogLine;
+    QHash<int, qint64> m_pids;
+    QHash<int, QString> m_names; // (worker, channel) → log line a '\r' update replaces
     ProcessGuardian *m_guardian = nullptr;
     QStringList m_searchPath;
     std::chrono::milliseconds m_gracePeriod = DefaultGracePeriod;
