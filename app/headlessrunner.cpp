@@ -99,8 +99,10 @@ void HeadlessRunner::stopOnSignal(int signalNumber)
 {
     if (m_stopSignal == 0) {
         m_stopSignal = signalNumber;
-        printMessage(tr("received %1: stopping %n worker(s)", nullptr, m_pool.activeCount())
-                             .arg(signalName(signalNumber)));
+        const int active = m_pool.activeCount();
+        const QString signal = signalName(signalNumber);
+        printMessage(active == 1 ? tr("received %1: stopping 1 worker").arg(signal)
+                                 : tr("received %1: stopping %2 workers").arg(signal).arg(active));
         m_pool.stopAll();
         return;
     }

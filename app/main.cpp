@@ -130,7 +130,7 @@ int main(int argc, char **argv)
     case ProcLab::LaunchParse::Action::Fail:
         return printAndExit(stderr,
                             QStringLiteral("proclab: ") + parse.text
-                                    + QStringLiteral("\nTry 'proclab --help' for more.\n"),
+                                    + QStringLiteral(" (see proclab --help)\n"),
                             BadCommandLine);
     case ProcLab::LaunchParse::Action::Launch:
         break;

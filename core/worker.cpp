@@ -34,8 +34,11 @@ int channelIndex(OutputChannel channel)
     return channel == OutputChannel::StdErr ? 1 : 0;
 }
 
+// "300 ms" below a second, where rounding to "0 s" would say nothing; whole seconds above.
 QString secondsText(qint64 milliseconds)
 {
+    if (milliseconds < 1000)
+        return tr("%1 ms").arg(milliseconds);
     return tr("%1 s").arg((milliseconds + 500) / 1000);
 }
 
@@ -106,10 +109,11 @@ void Worker::setScrollbackLimits(qsizetype maxLines, qsizetype maxCharacters)
 QProcessEnvironment Worker::environment() const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Python reads an empty value as unset, so an empty one is the user's default, not a choice.
     if (m_spec.lineBuffered) {
-        if (!environment.contains(QStringLiteral("PYTHONUNBUFFERED")))
+        if (environment.value(QStringLiteral("PYTHONUNBUFFERED")).isEmpty())
             environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        if (!environment.contains(QStringLiteral("PYTHONIOENCODING")))
+        if (environment.value(QStringLiteral("PYTHONIOENCODING")).isEmpty())
             environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
     }
     for (const QString &assignment : m_spec.environment) {

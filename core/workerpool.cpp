@@ -84,10 +84,9 @@ void WorkerPool::startSlice()
 {
     const int room = m_maxActiveWorkers - m_activeCount;
     if (room <= 0 && !m_queue.isEmpty()) {
-        emit spawnRefused(tr("not starting %n more worker(s): %1 are running, the most this "
-                             "monitor allows at once (limited by its %2 open files)",
-                             nullptr,
-                             int(m_queue.size()))
+        emit spawnRefused(tr("not starting %1 more: %2 workers are running, the most this "
+                             "monitor allows at once (limited by its %3 open files)")
+                                  .arg(m_queue.size())
                                   .arg(m_activeCount)
                                   .arg(ResourceLimits::openFileLimit()));
         m_queue.clear();

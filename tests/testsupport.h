@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+// What the tests check in the operating system rather than in our own bookkeeping.
+//
+// PID 1 of the test machines does not reap orphans: a dead grandchild lingers as a zombie with PPid 1.
+// So "alive" here always means "exists and is not a zombie".
+namespace TestSupport {
+
+inline QString workerProgram() { return QStringLiteral(PROCLAB_WORKER_PATH); }
+inline QString proclabProgram() { return QStringLiteral(PROCLAB_BINARY_PATH); }
+inline QString sourceDirectory() { return QStringLiteral(PROCLAB_SOURCE_DIR); }
+
+// The state letter of /proc/PID/stat ('R', 'S', 'T', 'Z'…), or 0 when no such process exists.
+char processState(qint64 pid);
+// Exists and is not a zombie.
+bool isAlive(qint64 pid);
+// Parent PID from /proc, or 0.
+qint64 parentPid(qint64 pid);
+// Live (non-zombie) members of a process group.
+QList<qint64> liveGroupMembers(qint64 processGroupId);
+// Children of pid, live ones only.
+QList<qint64> liveChildren(qint64 pid);
+// Open file descriptors of this process.
+int openFileDescriptorCount();
+// Zombie children of this process (reaped by nobody yet).
+int zombieChildCount();
+
+} // namespace TestSupport
