@@ -48,12 +48,12 @@ QString numberError(const QString &option, const QString &value, int minimum, in
 LaunchParse parseLaunchOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            tr("Watch processes live: spawn workers, see their PIDs, states and output, and stop "
-               "them, gracefully or not.\n\n"
-               "Exit status: 0 when every worker ended normally or was stopped because you asked; "
-               "1 when a worker failed to start, crashed or exited non-zero on its own; 2 for a bad "
-               "command line; 128+N when the monitor itself was stopped by signal N."));
+    parser.setApplicationDescription(tr(
+            "Watch processes live: spawn workers, see their PIDs, states and output, and stop "
+            "them, gracefully or not.\n\n"
+            "Exit status: 0 when every worker ended normally or was stopped because you asked; "
+            "1 when a worker failed to start, crashed or exited non-zero on its own; 2 for a bad "
+            "command line; 128+N when the monitor itself was stopped by signal N."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption headlessOption(
@@ -70,19 +70,19 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
             tr("Terminate after <S> seconds. Without --run, lesson 2: a counting process, "
                "terminated after S seconds. With --run, the --run processes."),
             QStringLiteral("S"));
-    const QCommandLineOption runOption(
-            QStringLiteral("run"),
-            tr("Run <COMMAND>, split into words as a shell would, but without a shell. Repeatable."),
-            QStringLiteral("COMMAND"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       tr("Run <COMMAND>, split into words as a shell would, but "
+                                          "without a shell. Repeatable."),
+                                       QStringLiteral("COMMAND"));
     const QCommandLineOption graceOption(
             QStringLiteral("grace"),
             tr("How long a terminate waits before it kills, in milliseconds (default 2000)."),
             QStringLiteral("MS"),
             QStringLiteral("2000"));
-    const QCommandLineOption languageOption(
-            QStringLiteral("lang"),
-            tr("Language of the lessons' texts: ko or en (default: the system's)."),
-            QStringLiteral("ko|en"));
+    const QCommandLineOption
+            languageOption(QStringLiteral("lang"),
+                           tr("Language of the lessons' texts: ko or en (default: the system's)."),
+                           QStringLiteral("ko|en"));
     parser.addOptions(
             {headlessOption, spawnOption, countdownOption, runOption, graceOption, languageOption});
 

@@ -1,7 +1,7 @@
 // proclab: the composition root. Chooses between the window and the terminal, builds the engine and
 // hands it over; everything else lives in core/ and ui/.
-#include "headlessrunner.h"
 #include "commandlineparser.h"
+#include "headlessrunner.h"
 #include "mainwindow.h"
 #include "processguardian.h"
 #include "resourcelimits.h"
@@ -37,7 +37,8 @@ bool hasDisplay()
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
     if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland"))
         return true; // offscreen, vnc, eglfs…: the user chose a platform that needs no desktop
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
 
 void setApplicationIdentity()
@@ -81,11 +82,16 @@ int runEngine(const ProcLab::LaunchOptions &options, bool headless)
     int status = 0;
     if (headless) {
         HeadlessRunner runner(pool, options, workerProgram);
-        QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &runner,
+        QObject::connect(&signalWatcher,
+                         &UnixSignalWatcher::received,
+                         &runner,
                          &HeadlessRunner::stopOnSignal);
-        QObject::connect(&runner, &HeadlessRunner::finished, qApp, [](int exitStatus) {
-            QCoreApplication::exit(exitStatus);
-        }, Qt::QueuedConnection);
+        QObject::connect(
+                &runner,
+                &HeadlessRunner::finished,
+                qApp,
+                [](int exitStatus) { QCoreApplication::exit(exitStatus); },
+                Qt::QueuedConnection);
         runner.start();
         status = QCoreApplication::exec();
     } else {

@@ -97,7 +97,8 @@ QString joinCommandLine(const QStringList &arguments)
     for (const QString &argument : arguments) {
         const bool plain = !argument.isEmpty()
                            && std::all_of(argument.cbegin(), argument.cend(), [](QChar c) {
-                                  return c.isLetterOrNumber() || QStringView(u"-_./=:,+@%").contains(c)
+                                  return c.isLetterOrNumber()
+                                         || QStringView(u"-_./=:,+@%").contains(c)
                                          || c.unicode() > 0x7f;
                               });
         if (plain) {

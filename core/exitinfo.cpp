@@ -76,31 +76,56 @@ QString ExitInfo::exitCodeText() const
 QString signalName(int signalNumber)
 {
     switch (signalNumber) {
-    case SIGHUP: return QStringLiteral("SIGHUP");
-    case SIGINT: return QStringLiteral("SIGINT");
-    case SIGQUIT: return QStringLiteral("SIGQUIT");
-    case SIGILL: return QStringLiteral("SIGILL");
-    case SIGTRAP: return QStringLiteral("SIGTRAP");
-    case SIGABRT: return QStringLiteral("SIGABRT");
-    case SIGBUS: return QStringLiteral("SIGBUS");
-    case SIGFPE: return QStringLiteral("SIGFPE");
-    case SIGKILL: return QStringLiteral("SIGKILL");
-    case SIGUSR1: return QStringLiteral("SIGUSR1");
-    case SIGSEGV: return QStringLiteral("SIGSEGV");
-    case SIGUSR2: return QStringLiteral("SIGUSR2");
-    case SIGPIPE: return QStringLiteral("SIGPIPE");
-    case SIGALRM: return QStringLiteral("SIGALRM");
-    case SIGTERM: return QStringLiteral("SIGTERM");
-    case SIGCHLD: return QStringLiteral("SIGCHLD");
-    case SIGCONT: return QStringLiteral("SIGCONT");
-    case SIGSTOP: return QStringLiteral("SIGSTOP");
-    case SIGTSTP: return QStringLiteral("SIGTSTP");
-    case SIGTTIN: return QStringLiteral("SIGTTIN");
-    case SIGTTOU: return QStringLiteral("SIGTTOU");
-    case SIGXCPU: return QStringLiteral("SIGXCPU");
-    case SIGXFSZ: return QStringLiteral("SIGXFSZ");
-    case SIGSYS: return QStringLiteral("SIGSYS");
-    default: break;
+    case SIGHUP:
+        return QStringLiteral("SIGHUP");
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    case SIGQUIT:
+        return QStringLiteral("SIGQUIT");
+    case SIGILL:
+        return QStringLiteral("SIGILL");
+    case SIGTRAP:
+        return QStringLiteral("SIGTRAP");
+    case SIGABRT:
+        return QStringLiteral("SIGABRT");
+    case SIGBUS:
+        return QStringLiteral("SIGBUS");
+    case SIGFPE:
+        return QStringLiteral("SIGFPE");
+    case SIGKILL:
+        return QStringLiteral("SIGKILL");
+    case SIGUSR1:
+        return QStringLiteral("SIGUSR1");
+    case SIGSEGV:
+        return QStringLiteral("SIGSEGV");
+    case SIGUSR2:
+        return QStringLiteral("SIGUSR2");
+    case SIGPIPE:
+        return QStringLiteral("SIGPIPE");
+    case SIGALRM:
+        return QStringLiteral("SIGALRM");
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    case SIGCHLD:
+        return QStringLiteral("SIGCHLD");
+    case SIGCONT:
+        return QStringLiteral("SIGCONT");
+    case SIGSTOP:
+        return QStringLiteral("SIGSTOP");
+    case SIGTSTP:
+        return QStringLiteral("SIGTSTP");
+    case SIGTTIN:
+        return QStringLiteral("SIGTTIN");
+    case SIGTTOU:
+        return QStringLiteral("SIGTTOU");
+    case SIGXCPU:
+        return QStringLiteral("SIGXCPU");
+    case SIGXFSZ:
+        return QStringLiteral("SIGXFSZ");
+    case SIGSYS:
+        return QStringLiteral("SIGSYS");
+    default:
+        break;
     }
     return QCoreApplication::translate("ProcLab::ExitInfo", "signal %1").arg(signalNumber);
 }

@@ -14,8 +14,8 @@ struct ExitInfo
         NotEnded,
         Exited,              // exit() on its own, or after we asked it to stop (stopRequested)
         TerminatedOnRequest, // died of our SIGTERM
-        KilledOnRequest,     // died of our SIGKILL: the user chose Kill, or the grace period ran out
-        KilledBySignal,      // died of a signal we did not send: a crash
+        KilledOnRequest, // died of our SIGKILL: the user chose Kill, or the grace period ran out
+        KilledBySignal,  // died of a signal we did not send: a crash
         FailedToStart,
     };
 

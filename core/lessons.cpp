@@ -74,7 +74,10 @@ WorkerSpec countingWorker(const QString &workerProgram)
     return spec;
 }
 
-void startSpawnLesson(WorkerPool &pool, const QString &workerProgram, int count, DemoLanguage language)
+void startSpawnLesson(WorkerPool &pool,
+                      const QString &workerProgram,
+                      int count,
+                      DemoLanguage language)
 {
     QList<WorkerSpec> specs;
     specs.reserve(count);

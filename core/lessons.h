@@ -27,7 +27,7 @@ namespace Lessons {
 constexpr int CountTo = 100000;
 constexpr int CountIntervalMs = 1000;
 
-QString mainProgramText(DemoLanguage language); // "메인 프로그램"
+QString mainProgramText(DemoLanguage language);           // "메인 프로그램"
 QString subProgramText(int index, DemoLanguage language); // "서브 프로그램 0"
 QString countingLabel(); // "loop", in every language, as in the tutorial
 // The line the tutorial's main_func prints: "Process 4242 says: 메인 프로그램".
@@ -39,7 +39,10 @@ WorkerSpec sayWorker(const QString &workerProgram, int index, DemoLanguage langu
 WorkerSpec countingWorker(const QString &workerProgram);
 
 // Lesson 1: count "say" workers, started in slices.
-void startSpawnLesson(WorkerPool &pool, const QString &workerProgram, int count, DemoLanguage language);
+void startSpawnLesson(WorkerPool &pool,
+                      const QString &workerProgram,
+                      int count,
+                      DemoLanguage language);
 // Lesson 2: a counting worker, terminated (grace, then kill) when the countdown ends.
 Worker *startCountdownLesson(WorkerPool &pool,
                              const QString &workerProgram,

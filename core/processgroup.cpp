@@ -38,7 +38,8 @@ QList<Member> members(qint64 processGroupId, bool includeZombies)
     QList<Member> result;
     if (processGroupId <= 1)
         return result;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList entries = QDir(QStringLiteral("/proc"))
+                                        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         if (!entry.at(0).isDigit())
             continue;

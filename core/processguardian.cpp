@@ -60,7 +60,8 @@ bool ProcessGuardian::start(const QString &program, int graceMs, QString *error)
                          const_cast<char *>(grace.constData()),
                          nullptr};
     pid_t pid = 0;
-    const int result = ::posix_spawn(&pid, path.constData(), &actions, &attributes, arguments, environ);
+    const int result
+            = ::posix_spawn(&pid, path.constData(), &actions, &attributes, arguments, environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     ::close(sockets[1]);

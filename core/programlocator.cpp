@@ -69,9 +69,8 @@ ProgramLocation locateProgram(const QString &program,
         if (firstProblem.isEmpty())
             firstProblem = problem;
     }
-    location.error = firstProblem.isEmpty()
-                             ? tr("“%1”: no such program in PATH").arg(program)
-                             : firstProblem;
+    location.error = firstProblem.isEmpty() ? tr("“%1”: no such program in PATH").arg(program)
+                                            : firstProblem;
     return location;
 }
 

@@ -22,7 +22,10 @@ public:
     bool replace(qint64 lineNumber, OutputLine line);
     void clear();
 
-    bool contains(qint64 lineNumber) const { return lineNumber >= m_firstLine && lineNumber < endLine(); }
+    bool contains(qint64 lineNumber) const
+    {
+        return lineNumber >= m_firstLine && lineNumber < endLine();
+    }
     const OutputLine &at(qint64 lineNumber) const;
 
     qint64 firstLine() const { return m_firstLine; }

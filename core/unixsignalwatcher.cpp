@@ -17,7 +17,10 @@ void writeSignalNumber(int signalNumber)
 {
     const int savedErrno = errno;
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
-    [[maybe_unused]] const ssize_t written = ::send(g_signalSockets[0], &byte, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+    [[maybe_unused]] const ssize_t written = ::send(g_signalSockets[0],
+                                                    &byte,
+                                                    1,
+                                                    MSG_DONTWAIT | MSG_NOSIGNAL);
     errno = savedErrno;
 }
 

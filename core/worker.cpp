@@ -58,9 +58,12 @@ Worker::~Worker()
     if (m_pid > 0 && (isActive() || ProcessGroup::hasLiveMembers(m_pid)))
         ProcessGroup::signal(m_pid, SIGKILL);
     if (m_process && m_process->state() != QProcess::NotRunning) {
+        // Never block here and never destroy a running QProcess: the SIGKILL is on its way, so let
+        // the QProcess outlive us just long enough to reap its process, then delete itself.
         m_process->disconnect(this);
+        m_process->setParent(nullptr);
+        connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
         m_process->kill();
-        m_process->waitForFinished(1000); // Only reached at teardown; the group is already SIGKILLed.
     }
     if (m_guardian && m_pid > 0)
         m_guardian->unwatch(m_pid);
@@ -148,9 +151,12 @@ void Worker::start(const QStringList &searchPath)
     QString program = location.path;
     QStringList arguments = m_spec.arguments.mid(1);
     if (m_spec.useStdbuf) {
-        const ProgramLocation stdbuf = locateProgram(QStringLiteral("stdbuf"), QString(), searchPath);
+        const ProgramLocation stdbuf = locateProgram(QStringLiteral("stdbuf"),
+                                                     QString(),
+                                                     searchPath);
         if (stdbuf.isValid()) {
-            arguments = QStringList{QStringLiteral("-oL"), QStringLiteral("-eL"), program} + arguments;
+            arguments = QStringList{QStringLiteral("-oL"), QStringLiteral("-eL"), program}
+                        + arguments;
             program = stdbuf.path;
         }
     }
@@ -272,9 +278,8 @@ void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
                        : tr("killed %1 after %2: %3").arg(m_pid).arg(secondsText(ranFor), exitText);
         break;
     case ExitInfo::Reason::KilledBySignal:
-        text = m_exitInfo.stopRequested
-                       ? tr("%1 ended by a signal: %2").arg(m_pid).arg(exitText)
-                       : tr("%1 crashed: %2").arg(m_pid).arg(exitText);
+        text = m_exitInfo.stopRequested ? tr("%1 ended by a signal: %2").arg(m_pid).arg(exitText)
+                                        : tr("%1 crashed: %2").arg(m_pid).arg(exitText);
         break;
     default:
         text = tr("%1 exited after %2: %3").arg(m_pid).arg(secondsText(ranFor), exitText);

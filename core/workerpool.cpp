@@ -220,7 +220,9 @@ Worker *WorkerPool::workerById(int id) const
     const auto found = std::lower_bound(m_workers.cbegin(),
                                         m_workers.cend(),
                                         id,
-                                        [](const Worker *w, int wanted) { return w->id() < wanted; });
+                                        [](const Worker *w, int wanted) {
+                                            return w->id() < wanted;
+                                        });
     return found != m_workers.cend() && (*found)->id() == id ? *found : nullptr;
 }
 
@@ -240,7 +242,8 @@ void WorkerPool::appendToLog(const Worker *worker, const QList<OutputLine> &line
     for (const OutputLine &line : lines) {
         const quint64 key = progressKey(worker->id(), line.channel);
         qint64 lineNumber = -1;
-        if (line.hasFlag(OutputLine::ReplacesPrevious) && m_log.replace(m_progressLogLine.value(key, -1), line))
+        if (line.hasFlag(OutputLine::ReplacesPrevious)
+            && m_log.replace(m_progressLogLine.value(key, -1), line))
             lineNumber = m_progressLogLine.value(key);
         else
             lineNumber = m_log.append(line);

@@ -12,7 +12,8 @@ QString workerProgramPath()
         return fromEnvironment;
     const QString directory = QCoreApplication::applicationDirPath();
     const QStringList candidates = {directory + QStringLiteral("/proclab-worker"),
-                                    directory + QStringLiteral("/../libexec/proclab/proclab-worker")};
+                                    directory
+                                            + QStringLiteral("/../libexec/proclab/proclab-worker")};
     for (const QString &candidate : candidates) {
         const QFileInfo file(candidate);
         if (file.isFile() && file.isExecutable())

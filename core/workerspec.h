@@ -8,10 +8,10 @@ namespace ProcLab {
 // What to run: everything a worker needs before it starts.
 struct WorkerSpec
 {
-    QString name;              // shown to the user; empty: the program's file name
-    QStringList arguments;     // arguments.first() is the program, as the user wrote it
-    QString workingDirectory;  // empty: the monitor's current folder
-    QStringList environment;   // extra NAME=value pairs, over the monitor's own environment
+    QString name;             // shown to the user; empty: the program's file name
+    QStringList arguments;    // arguments.first() is the program, as the user wrote it
+    QString workingDirectory; // empty: the monitor's current folder
+    QStringList environment;  // extra NAME=value pairs, over the monitor's own environment
     // Ask the program to write each line as it is printed: PYTHONUNBUFFERED=1 and
     // PYTHONIOENCODING=utf-8 unless the user already set them, so Python streams live through a pipe.
     bool lineBuffered = true;

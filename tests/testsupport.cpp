@@ -40,7 +40,8 @@ bool readStat(qint64 pid, Stat &stat)
 QList<qint64> allPids()
 {
     QList<qint64> pids;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList entries = QDir(QStringLiteral("/proc"))
+                                        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool ok = false;
         const qint64 pid = entry.toLongLong(&ok);
@@ -73,7 +74,8 @@ qint64 parentPid(qint64 pid)
 QList<qint64> liveGroupMembers(qint64 processGroupId)
 {
     QList<qint64> result;
-    for (const ProcLab::ProcessGroup::Member &member : ProcLab::ProcessGroup::members(processGroupId))
+    for (const ProcLab::ProcessGroup::Member &member :
+         ProcLab::ProcessGroup::members(processGroupId))
         result.append(member.pid);
     return result;
 }
@@ -91,7 +93,9 @@ QList<qint64> liveChildren(qint64 pid)
 
 int openFileDescriptorCount()
 {
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System).size());
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::NoDotAndDotDot | QDir::System)
+                       .size());
 }
 
 int zombieChildCount()

@@ -10,9 +10,18 @@
 // So "alive" here always means "exists and is not a zombie".
 namespace TestSupport {
 
-inline QString workerProgram() { return QStringLiteral(PROCLAB_WORKER_PATH); }
-inline QString proclabProgram() { return QStringLiteral(PROCLAB_BINARY_PATH); }
-inline QString sourceDirectory() { return QStringLiteral(PROCLAB_SOURCE_DIR); }
+inline QString workerProgram()
+{
+    return QStringLiteral(PROCLAB_WORKER_PATH);
+}
+inline QString proclabProgram()
+{
+    return QStringLiteral(PROCLAB_BINARY_PATH);
+}
+inline QString sourceDirectory()
+{
+    return QStringLiteral(PROCLAB_SOURCE_DIR);
+}
 
 // The state letter of /proc/PID/stat ('R', 'S', 'T', 'Z'…), or 0 when no such process exists.
 char processState(qint64 pid);

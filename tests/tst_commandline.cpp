@@ -29,20 +29,24 @@ void tst_CommandLine::splits_data()
 
     QTest::newRow("words") << "ls -l /tmp" << QStringList{"ls", "-l", "/tmp"};
     QTest::newRow("extra spaces") << "  ls   -l  " << QStringList{"ls", "-l"};
-    QTest::newRow("single quotes") << "sh -c 'echo hi; echo there'"
-                                   << QStringList{"sh", "-c", "echo hi; echo there"};
-    QTest::newRow("double quotes") << "python3 \"my study.py\"" << QStringList{"python3", "my study.py"};
-    QTest::newRow("escaped quote in double") << R"(echo "say \"hi\"")" << QStringList{"echo", "say \"hi\""};
+    QTest::newRow("single quotes")
+            << "sh -c 'echo hi; echo there'" << QStringList{"sh", "-c", "echo hi; echo there"};
+    QTest::newRow("double quotes")
+            << "python3 \"my study.py\"" << QStringList{"python3", "my study.py"};
+    QTest::newRow("escaped quote in double")
+            << R"(echo "say \"hi\"")" << QStringList{"echo", "say \"hi\""};
     QTest::newRow("backslash space") << R"(cat my\ file)" << QStringList{"cat", "my file"};
     QTest::newRow("empty argument") << "printf '' x" << QStringList{"printf", "", "x"};
     QTest::newRow("adjacent quotes join") << "echo a'b'\"c\"" << QStringList{"echo", "abc"};
     // No shell runs: these stay literal arguments, nothing is injected.
-    QTest::newRow("semicolon rm literal") << "echo hi ; rm -rf /tmp/x"
-                                          << QStringList{"echo", "hi", ";", "rm", "-rf", "/tmp/x"};
-    QTest::newRow("command substitution literal") << "echo $(id) `id` $HOME *"
-                                                  << QStringList{"echo", "$(id)", "`id`", "$HOME", "*"};
+    QTest::newRow("semicolon rm literal")
+            << "echo hi ; rm -rf /tmp/x" << QStringList{"echo", "hi", ";", "rm", "-rf", "/tmp/x"};
+    QTest::newRow("command substitution literal")
+            << "echo $(id) `id` $HOME *" << QStringList{"echo", "$(id)", "`id`", "$HOME", "*"};
     QTest::newRow("korean") << QStringLiteral("echo 서브 프로그램")
-                            << QStringList{"echo", QStringLiteral("서브"), QStringLiteral("프로그램")};
+                            << QStringList{"echo",
+                                           QStringLiteral("서브"),
+                                           QStringLiteral("프로그램")};
 }
 
 void tst_CommandLine::splits()
@@ -59,11 +63,16 @@ void tst_CommandLine::rejects_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("errorFragment");
 
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("blank") << "   \t " << "empty";
-    QTest::newRow("open single quote") << "echo 'a" << "single quote";
-    QTest::newRow("open double quote") << "echo \"a" << "double quote";
-    QTest::newRow("lone backslash") << "echo a\\" << "backslash";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("blank") << "   \t "
+                           << "empty";
+    QTest::newRow("open single quote") << "echo 'a"
+                                       << "single quote";
+    QTest::newRow("open double quote") << "echo \"a"
+                                       << "double quote";
+    QTest::newRow("lone backslash") << "echo a\\"
+                                    << "backslash";
 }
 
 void tst_CommandLine::rejects()
@@ -77,15 +86,31 @@ void tst_CommandLine::rejects()
 
 void tst_CommandLine::joinRoundTrips()
 {
-    const QStringList arguments{"sh", "-c", "echo 'hi' there", "", QStringLiteral("서브 프로그램 0"), "a\"b"};
+    const QStringList arguments{"sh",
+                                "-c",
+                                "echo 'hi' there",
+                                "",
+                                QStringLiteral("서브 프로그램 0"),
+                                "a\"b"};
     QCOMPARE(splitCommandLine(joinCommandLine(arguments)).arguments, arguments);
 }
 
 void tst_CommandLine::parsesOptions()
 {
-    const LaunchParse parse = parseLaunchOptions({"proclab", "--headless", "--spawn", "4", "--lang",
-                                                  "ko", "--run", "python3 study.py", "--run",
-                                                  "ls -l /tmp", "--countdown", "5", "--grace", "300"});
+    const LaunchParse parse = parseLaunchOptions({"proclab",
+                                                  "--headless",
+                                                  "--spawn",
+                                                  "4",
+                                                  "--lang",
+                                                  "ko",
+                                                  "--run",
+                                                  "python3 study.py",
+                                                  "--run",
+                                                  "ls -l /tmp",
+                                                  "--countdown",
+                                                  "5",
+                                                  "--grace",
+                                                  "300"});
     QCOMPARE(int(parse.action), int(LaunchParse::Action::Launch));
     const LaunchOptions &options = parse.options;
     QVERIFY(options.headless);
@@ -133,7 +158,8 @@ void tst_CommandLine::rejectsBadOptions()
 
 void tst_CommandLine::helpAndVersion()
 {
-    QCOMPARE(int(parseLaunchOptions({"proclab", "--help"}).action), int(LaunchParse::Action::ShowHelp));
+    QCOMPARE(int(parseLaunchOptions({"proclab", "--help"}).action),
+             int(LaunchParse::Action::ShowHelp));
     QVERIFY(parseLaunchOptions({"proclab", "--help"}).text.contains("--countdown"));
     QCOMPARE(int(parseLaunchOptions({"proclab", "--version"}).action),
              int(LaunchParse::Action::ShowVersion));

@@ -79,7 +79,8 @@ void tst_Headless::spawnLessonPrintsTheTutorial()
     QCOMPARE(out.size(), 5);
     QCOMPARE(out.first(), QStringLiteral("Process %1 says: 메인 프로그램").arg(monitorPid));
     QSet<QString> subPrograms;
-    static const QRegularExpression subLine(QStringLiteral("^Process (\\d+) says: (서브 프로그램 [0-3])$"));
+    static const QRegularExpression subLine(
+            QStringLiteral("^Process (\\d+) says: (서브 프로그램 [0-3])$"));
     QSet<qint64> pids;
     for (const QString &line : out.mid(1)) {
         const QRegularExpressionMatch match = subLine.match(line);
@@ -102,12 +103,18 @@ void tst_Headless::countdownLessonPrintsTheTutorial()
     const Run result = run({"--headless", "--lang", "ko", "--countdown", "5"});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out.size(), 7);
-    QVERIFY(QRegularExpression(QStringLiteral("^Process \\d+ says: 메인 프로그램$")).match(result.out.at(0)).hasMatch());
-    const QRegularExpressionMatch loop = QRegularExpression(QStringLiteral("^Process (\\d+) says: loop$")).match(result.out.at(1));
+    QVERIFY(QRegularExpression(QStringLiteral("^Process \\d+ says: 메인 프로그램$"))
+                    .match(result.out.at(0))
+                    .hasMatch());
+    const QRegularExpressionMatch loop = QRegularExpression(
+                                                 QStringLiteral("^Process (\\d+) says: loop$"))
+                                                 .match(result.out.at(1));
     QVERIFY2(loop.hasMatch(), qPrintable(result.out.at(1)));
     for (int n = 1; n <= 5; ++n)
         QCOMPARE(result.out.at(1 + n), QStringLiteral("\tNumber %1 of 100000.").arg(n));
-    const QString expected = QStringLiteral("proclab: terminated %1 after 5 s: exit code -15 (SIGTERM)").arg(loop.captured(1));
+    const QString expected = QStringLiteral(
+                                     "proclab: terminated %1 after 5 s: exit code -15 (SIGTERM)")
+                                     .arg(loop.captured(1));
     QVERIFY2(result.err.contains(expected), qPrintable(result.err.join('\n')));
 }
 
@@ -118,18 +125,26 @@ void tst_Headless::runsCommandsWithExitStatus_data()
     QTest::addColumn<QString>("stdoutLine");
     QTest::addColumn<QString>("stderrFragment");
 
-    QTest::newRow("plain run, no lesson line") << QStringList{"--run", "echo hello"} << 0 << "hello" << "exit code 0";
-    QTest::newRow("non-zero exit") << QStringList{"--run", "sh -c 'exit 3'"} << 1 << "" << "exit code 3";
+    QTest::newRow("plain run, no lesson line") << QStringList{"--run", "echo hello"} << 0 << "hello"
+                                               << "exit code 0";
+    QTest::newRow("non-zero exit") << QStringList{"--run", "sh -c 'exit 3'"} << 1 << ""
+                                   << "exit code 3";
     QTest::newRow("missing program") << QStringList{"--run", "no-such-program-proclab"} << 1 << ""
                                      << "no such program in PATH";
-    QTest::newRow("crash") << QStringList{"--run", QString(PROCLAB_WORKER_PATH) + " crash"} << 1 << "crashing"
+    QTest::newRow("crash") << QStringList{"--run", QString(PROCLAB_WORKER_PATH) + " crash"} << 1
+                           << "crashing"
                            << "exit code -11 (SIGSEGV)";
-    QTest::newRow("stderr to stderr") << QStringList{"--run", QString(PROCLAB_WORKER_PATH) + " echo-stderr oops"} << 0
-                                      << "out" << "oops";
-    QTest::newRow("countdown on a run") << QStringList{"--run", "sleep 30", "--countdown", "1"} << 0 << ""
-                                        << "exit code -15 (SIGTERM)";
-    QTest::newRow("injection stays literal") << QStringList{"--run", "echo a ; rm -rf /nonexistent $(id)"} << 0
-                                             << "a ; rm -rf /nonexistent $(id)" << "";
+    QTest::newRow("stderr to stderr")
+            << QStringList{"--run", QString(PROCLAB_WORKER_PATH) + " echo-stderr oops"} << 0
+            << "out"
+            << "oops";
+    QTest::newRow("countdown on a run")
+            << QStringList{"--run", "sleep 30", "--countdown", "1"} << 0 << ""
+            << "exit code -15 (SIGTERM)";
+    QTest::newRow("injection stays literal")
+            << QStringList{"--run", "echo a ; rm -rf /nonexistent $(id)"} << 0
+            << "a ; rm -rf /nonexistent $(id)"
+            << "";
 }
 
 void tst_Headless::runsCommandsWithExitStatus()
@@ -173,13 +188,21 @@ void tst_Headless::sigtermStopsEveryWorker()
 {
     QProcess process;
     process.start(TestSupport::proclabProgram(),
-                  {"--headless", "--grace", "300", "--run", QString(PROCLAB_WORKER_PATH) + " ignore-term", "--run",
+                  {"--headless",
+                   "--grace",
+                   "300",
+                   "--run",
+                   QString(PROCLAB_WORKER_PATH) + " ignore-term",
+                   "--run",
                    QString(PROCLAB_WORKER_PATH) + " count --interval-ms 100"});
     QVERIFY(process.waitForStarted());
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("Number 1"), 10000);
     QVERIFY(out.contains("ignoring SIGTERM, pid "));
-    const qint64 stubborn = QString::fromUtf8(out).section("ignoring SIGTERM, pid ", 1).section('\n', 0, 0).toLongLong();
+    const qint64 stubborn = QString::fromUtf8(out)
+                                    .section("ignoring SIGTERM, pid ", 1)
+                                    .section('\n', 0, 0)
+                                    .toLongLong();
     QVERIFY(TestSupport::isAlive(stubborn));
     ::kill(pid_t(process.processId()), SIGTERM);
     QVERIFY(process.waitForFinished(10000));
@@ -194,11 +217,15 @@ void tst_Headless::sigkillLeavesNoSurvivors()
 {
     QProcess process;
     process.start(TestSupport::proclabProgram(),
-                  {"--headless", "--run", QString(PROCLAB_WORKER_PATH) + " spawn-children 3 --ignore-term", "--run",
+                  {"--headless",
+                   "--run",
+                   QString(PROCLAB_WORKER_PATH) + " spawn-children 3 --ignore-term",
+                   "--run",
                    "sh -c 'sleep 60 & sleep 60 & wait'"});
     QVERIFY(process.waitForStarted());
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("spawned 3 children"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("spawned 3 children"),
+                             10000);
     // Everything below the monitor: workers, their children, the sleeps.
     QList<qint64> descendants;
     // The guardian, a worker and its 3 children, a shell and its 2 sleeps.
@@ -218,7 +245,8 @@ void tst_Headless::sigkillLeavesNoSurvivors()
     QVERIFY(process.waitForFinished(5000));
     for (const qint64 pid : std::as_const(descendants)) {
         QTRY_VERIFY2_WITH_TIMEOUT(!TestSupport::isAlive(pid),
-                                  qPrintable(QStringLiteral("%1 survived its monitor").arg(pid)), 5000);
+                                  qPrintable(QStringLiteral("%1 survived its monitor").arg(pid)),
+                                  5000);
     }
 }
 

@@ -47,17 +47,16 @@ void tst_LineSplitter::splitsChunks_data()
 
     QTest::newRow("one line") << QList<QByteArray>{"hello\n"} << QStringList{"hello"};
     QTest::newRow("two lines, one read") << QList<QByteArray>{"a\nb\n"} << QStringList{"a", "b"};
-    QTest::newRow("line across reads") << QList<QByteArray>{"hel", "lo\nwor", "ld\n"}
-                                       << QStringList{"hello", "world"};
+    QTest::newRow("line across reads")
+            << QList<QByteArray>{"hel", "lo\nwor", "ld\n"} << QStringList{"hello", "world"};
     QTest::newRow("empty lines") << QList<QByteArray>{"\n\n"} << QStringList{"", ""};
     QTest::newRow("crlf") << QList<QByteArray>{"a\r\nb\r\n"} << QStringList{"a", "b"};
-    QTest::newRow("crlf split across reads") << QList<QByteArray>{"a\r", "\nb\n"}
-                                             << QStringList{"a", "b"};
+    QTest::newRow("crlf split across reads")
+            << QList<QByteArray>{"a\r", "\nb\n"} << QStringList{"a", "b"};
     QTest::newRow("progress") << QList<QByteArray>{"10%\r20%\r30%\rdone\n"}
                               << QStringList{"10%|cr", "20%|cr|rep", "30%|cr|rep", "done|rep"};
-    QTest::newRow("progress cr at end of read")
-            << QList<QByteArray>{"10%\r", "20%\r", "done\n"}
-            << QStringList{"10%|cr", "20%|cr|rep", "done|rep"};
+    QTest::newRow("progress cr at end of read") << QList<QByteArray>{"10%\r", "20%\r", "done\n"}
+                                                << QStringList{"10%|cr", "20%|cr|rep", "done|rep"};
     QTest::newRow("tab kept") << QList<QByteArray>{"\tNumber 1 of 100000.\n"}
                               << QStringList{"\tNumber 1 of 100000."};
     QTest::newRow("korean") << QList<QByteArray>{"서브 프로그램 0\n"}
@@ -65,9 +64,9 @@ void tst_LineSplitter::splitsChunks_data()
     // 한 is ED 95 9C: a character split across reads survives.
     QTest::newRow("character split across reads")
             << QList<QByteArray>{"\xed\x95", "\x9c\n"} << QStringList{QStringLiteral("한")};
-    QTest::newRow("invalid bytes become U+FFFD")
-            << QList<QByteArray>{"a\xff\xfe" "b\n"}
-            << QStringList{QStringLiteral("a\uFFFD\uFFFDb")};
+    QTest::newRow("invalid bytes become U+FFFD") << QList<QByteArray>{"a\xff\xfe"
+                                                                      "b\n"}
+                                                 << QStringList{QStringLiteral("a\uFFFD\uFFFDb")};
     QTest::newRow("nul shown as symbol") << QList<QByteArray>{QByteArray("a\0b\n", 4)}
                                          << QStringList{QStringLiteral("a\u2400b")};
     QTest::newRow("ansi kept intact") << QList<QByteArray>{"\x1b[31mred\x1b[0m\n"}

@@ -1,7 +1,7 @@
 #include "processgroup.h"
+#include "programlocator.h"
 #include "testsupport.h"
 #include "worker.h"
-#include "programlocator.h"
 
 #include <QDir>
 #include <QFile>
@@ -115,7 +115,8 @@ void tst_Worker::reportsPidAndOutput()
 
     auto say = startWorker({TestSupport::workerProgram(), "say", QStringLiteral("서브 프로그램 0")});
     QTRY_COMPARE_WITH_TIMEOUT(say->state(), WorkerState::Finished, 5000);
-    QCOMPARE(texts(*say), QStringList{QStringLiteral("Process %1 says: 서브 프로그램 0").arg(say->pid())});
+    QCOMPARE(texts(*say),
+             QStringList{QStringLiteral("Process %1 says: 서브 프로그램 0").arg(say->pid())});
     QCOMPARE(say->exitInfo().pythonExitCode().value(), 0);
     QCOMPARE(say->lineCount(OutputChannel::StdOut), 1);
     QVERIFY(say->exitInfo().isSuccess());
@@ -124,7 +125,8 @@ void tst_Worker::reportsPidAndOutput()
 
 void tst_Worker::terminateReadsMinus15()
 {
-    auto worker = startWorker({TestSupport::workerProgram(), "count", "--interval-ms", "100", "--label", "loop"});
+    auto worker = startWorker(
+            {TestSupport::workerProgram(), "count", "--interval-ms", "100", "--label", "loop"});
     QVERIFY(waitForLine(*worker, "Number 1 of"));
     QSignalSpy events(worker.get(), &Worker::eventOccurred);
     worker->terminate(seconds(5));
@@ -140,9 +142,11 @@ void tst_Worker::terminateReadsMinus15()
     QStringList eventTexts;
     for (const QList<QVariant> &event : std::as_const(events))
         eventTexts.append(event.first().value<WorkerEvent>().text);
-    QVERIFY2(eventTexts.join('\n').contains(QStringLiteral("terminating %1 (SIGTERM)").arg(worker->pid())),
+    QVERIFY2(eventTexts.join('\n').contains(
+                     QStringLiteral("terminating %1 (SIGTERM)").arg(worker->pid())),
              qPrintable(eventTexts.join('\n')));
-    QVERIFY2(eventTexts.join('\n').contains("exit code -15 (SIGTERM)"), qPrintable(eventTexts.join('\n')));
+    QVERIFY2(eventTexts.join('\n').contains("exit code -15 (SIGTERM)"),
+             qPrintable(eventTexts.join('\n')));
 }
 
 void tst_Worker::escalatesToKillWhenTermIsIgnored()
@@ -161,7 +165,8 @@ void tst_Worker::escalatesToKillWhenTermIsIgnored()
 
 void tst_Worker::stopsTheWholeGroup()
 {
-    auto worker = startWorker({TestSupport::workerProgram(), "spawn-children", "3", "--ignore-term"});
+    auto worker = startWorker(
+            {TestSupport::workerProgram(), "spawn-children", "3", "--ignore-term"});
     QVERIFY(waitForLine(*worker, "spawned 3 children"));
     QList<qint64> children;
     static const QRegularExpression childLine(QStringLiteral("^child (\\d+) of (\\d+)$"));
@@ -183,7 +188,8 @@ void tst_Worker::stopsTheWholeGroup()
     // must still leave no one.
     QTRY_VERIFY_WITH_TIMEOUT(TestSupport::liveGroupMembers(worker->pid()).isEmpty(), 5000);
     for (const qint64 child : std::as_const(children))
-        QVERIFY2(!TestSupport::isAlive(child), qPrintable(QStringLiteral("child %1 survived").arg(child)));
+        QVERIFY2(!TestSupport::isAlive(child),
+                 qPrintable(QStringLiteral("child %1 survived").arg(child)));
 }
 
 void tst_Worker::terminatesAPausedWorker()
@@ -237,11 +243,16 @@ void tst_Worker::failsClearly_data()
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("not in PATH") << "no-such-program-proclab" << "no such program in PATH";
-    QTest::newRow("missing path") << "/nonexistent/tool" << "no such file";
-    QTest::newRow("a folder") << "/tmp" << "is a folder";
-    QTest::newRow("not executable") << "@notexec" << "not executable";
-    QTest::newRow("empty") << "" << "empty";
+    QTest::newRow("not in PATH") << "no-such-program-proclab"
+                                 << "no such program in PATH";
+    QTest::newRow("missing path") << "/nonexistent/tool"
+                                  << "no such file";
+    QTest::newRow("a folder") << "/tmp"
+                              << "is a folder";
+    QTest::newRow("not executable") << "@notexec"
+                                    << "not executable";
+    QTest::newRow("empty") << ""
+                           << "empty";
 }
 
 void tst_Worker::failsClearly()
@@ -264,8 +275,7 @@ void tst_Worker::failsClearly()
     QCOMPARE(finished.size(), 1);
     QVERIFY2(worker.exitInfo().errorText.contains(reason), qPrintable(worker.exitInfo().errorText));
     if (!program.isEmpty()) {
-        QVERIFY2(worker.exitInfo().errorText.contains(program),
-                 "the message must name the program");
+        QVERIFY2(worker.exitInfo().errorText.contains(program), "the message must name the program");
     }
     QCOMPARE(worker.pid(), 0);
     QVERIFY(!worker.exitInfo().isSuccess());
@@ -277,7 +287,8 @@ void tst_Worker::decodesHostileOutput()
     QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), 5000);
     const QStringList lines = texts(*worker);
     QVERIFY2(lines.contains(QStringLiteral("valid: 한국어")), qPrintable(lines.join('|')));
-    QVERIFY2(lines.contains(QStringLiteral("invalid: \uFFFD\uFFFD\uFFFD")), qPrintable(lines.join('|')));
+    QVERIFY2(lines.contains(QStringLiteral("invalid: \uFFFD\uFFFD\uFFFD")),
+             qPrintable(lines.join('|')));
     QVERIFY(lines.contains(QStringLiteral("a\u2400b")));
     QVERIFY2(lines.contains(QStringLiteral("한")), "a character split across writes must survive");
     QCOMPARE(lines.constLast(), QStringLiteral("end"));
@@ -289,15 +300,16 @@ void tst_Worker::decodesHostileOutput()
         QVERIFY(text.size() <= LineSplitter::DefaultMaxLineLength);
         characters += text.size();
     }
-    QVERIFY2(longLine->scrollback().characterCount() <= longLine->scrollback().maxCharacters()
-                     + LineSplitter::DefaultMaxLineLength,
+    QVERIFY2(longLine->scrollback().characterCount()
+                     <= longLine->scrollback().maxCharacters() + LineSplitter::DefaultMaxLineLength,
              "the scrollback must stay bounded");
     QVERIFY(characters > 0);
 }
 
 void tst_Worker::progressUpdatesInPlace()
 {
-    auto worker = startWorker({TestSupport::workerProgram(), "progress", "--steps", "50", "--interval-ms", "2"});
+    auto worker = startWorker(
+            {TestSupport::workerProgram(), "progress", "--steps", "50", "--interval-ms", "2"});
     QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), 5000);
     QCOMPARE(texts(*worker), QStringList{"done"});
     QCOMPARE(worker->lineCount(OutputChannel::StdOut), 1);
@@ -324,7 +336,8 @@ void tst_Worker::pythonStreamsLive()
                "def sub_func(thing):\n    main_func(thing)\n    start_num = 1\n    stop = 100000\n"
                "    for num in range(start_num, stop):\n"
                "        print(\"\\tNumber {} of {}.\".format(num, stop))\n        time.sleep(1)\n\n"
-               "def main_func(thing):\n    print(\"Process {} says: {}\".format(os.getpid(), thing))\n\n"
+               "def main_func(thing):\n    print(\"Process {} says: {}\".format(os.getpid(), "
+               "thing))\n\n"
                "if __name__ == '__main__':\n    main_func(\"메인 프로그램\")\n"
                "    p = multiprocessing.Process(target=sub_func, args=(\"loop\",))\n    p.start()\n"
                "    time.sleep(3)\n    p.terminate()\n");
@@ -337,7 +350,8 @@ void tst_Worker::pythonStreamsLive()
     const QStringList lines = texts(*worker);
     QVERIFY2(lines.first() == QStringLiteral("Process %1 says: 메인 프로그램").arg(worker->pid()),
              qPrintable(lines.join('|')));
-    QVERIFY2(lines.at(1).startsWith("Process ") && lines.at(1).endsWith(" says: loop"), qPrintable(lines.join('|')));
+    QVERIFY2(lines.at(1).startsWith("Process ") && lines.at(1).endsWith(" says: loop"),
+             qPrintable(lines.join('|')));
     QVERIFY(lines.contains("\tNumber 1 of 100000."));
     QVERIFY(lines.contains("\tNumber 2 of 100000."));
 }

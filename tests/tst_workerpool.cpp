@@ -63,8 +63,10 @@ void tst_WorkerPool::batchesChangesUnderAFlood()
     Worker *worker = pool.spawn(spec({"flood", "--lines", "10000"}));
     QVERIFY(waitUntilAllFinished(pool));
     QCOMPARE(worker->lineCount(OutputChannel::StdOut), 10000);
-    QVERIFY2(changed.size() < 100, qPrintable(QStringLiteral("%1 workersChanged for 10000 lines").arg(changed.size())));
-    QVERIFY2(appended.size() < 100, qPrintable(QStringLiteral("%1 logAppended for 10000 lines").arg(appended.size())));
+    QVERIFY2(changed.size() < 100,
+             qPrintable(QStringLiteral("%1 workersChanged for 10000 lines").arg(changed.size())));
+    QVERIFY2(appended.size() < 100,
+             qPrintable(QStringLiteral("%1 logAppended for 10000 lines").arg(appended.size())));
     QVERIFY2(received.size() < 10000, "output must arrive per read, not per line");
 }
 
@@ -86,7 +88,8 @@ void tst_WorkerPool::insertsRowsInStartOrder()
         Worker *worker = pool.at(row);
         QCOMPARE(pool.rowOf(worker), row);
         QCOMPARE(worker->name(), QStringLiteral("sub program %1").arg(row));
-        QCOMPARE(worker->lastLine(), QStringLiteral("Process %1 says: sub program %2").arg(worker->pid()).arg(row));
+        QCOMPARE(worker->lastLine(),
+                 QStringLiteral("Process %1 says: sub program %2").arg(worker->pid()).arg(row));
         QCOMPARE(pool.pidOfWorker(worker->id()), worker->pid());
     }
 }
@@ -125,7 +128,8 @@ void tst_WorkerPool::refusesPastTheLimit()
     QCOMPARE(pool.spawn(spec({"sleep", "30000"})), nullptr);
     QCOMPARE(refused.size(), 1);
     const QString reason = refused.first().first().toString();
-    QVERIFY2(reason.contains("2 workers are running") && reason.contains("open files"), qPrintable(reason));
+    QVERIFY2(reason.contains("2 workers are running") && reason.contains("open files"),
+             qPrintable(reason));
     QCOMPARE(pool.count(), 2);
     QVERIFY2(first->isActive() && second->isActive(), "running workers must not be disturbed");
     QVERIFY(TestSupport::isAlive(first->pid()));
@@ -139,7 +143,8 @@ void tst_WorkerPool::refusesPastTheLimit()
 void tst_WorkerPool::mergesOutputInArrivalOrder()
 {
     WorkerPool pool;
-    pool.appendMainProcessLine(Lessons::saysLine(QCoreApplication::applicationPid(), "main program"));
+    pool.appendMainProcessLine(
+            Lessons::saysLine(QCoreApplication::applicationPid(), "main program"));
     Worker *first = pool.spawn(spec({"say", "one"}));
     QVERIFY(waitUntilAllFinished(pool));
     Worker *second = pool.spawn(spec({"progress", "--steps", "20", "--interval-ms", "1"}));
@@ -154,7 +159,8 @@ void tst_WorkerPool::mergesOutputInArrivalOrder()
             workerLines.append(QStringLiteral("%1:%2").arg(entry.workerId).arg(entry.text));
     }
     QCOMPARE(workerLines,
-             (QStringList{QStringLiteral("0:Process %1 says: main program").arg(QCoreApplication::applicationPid()),
+             (QStringList{QStringLiteral("0:Process %1 says: main program")
+                                  .arg(QCoreApplication::applicationPid()),
                           QStringLiteral("%1:Process %2 says: one").arg(first->id()).arg(first->pid()),
                           QStringLiteral("%1:done").arg(second->id())}));
 }
@@ -162,7 +168,9 @@ void tst_WorkerPool::mergesOutputInArrivalOrder()
 void tst_WorkerPool::countdownLessonTerminatesAfterTheCountdown()
 {
     WorkerPool pool;
-    Worker *worker = Lessons::startCountdownLesson(pool, TestSupport::workerProgram(), milliseconds(1200),
+    Worker *worker = Lessons::startCountdownLesson(pool,
+                                                   TestSupport::workerProgram(),
+                                                   milliseconds(1200),
                                                    milliseconds(100));
     QVERIFY(worker);
     QTRY_VERIFY_WITH_TIMEOUT(worker->scheduledStop() && worker->scheduledStop()->isActive(), 2000);
@@ -172,9 +180,12 @@ void tst_WorkerPool::countdownLessonTerminatesAfterTheCountdown()
     QVERIFY2(worker->runningTimeMs() >= 1150, "terminated before the countdown ended");
     // Numbers come at 0.5 s then each interval: exactly 1 by 1.2 s.
     QStringList lines;
-    for (qint64 line = worker->scrollback().firstLine(); line < worker->scrollback().endLine(); ++line)
+    for (qint64 line = worker->scrollback().firstLine(); line < worker->scrollback().endLine();
+         ++line)
         lines.append(worker->scrollback().at(line).text);
-    QCOMPARE(lines, (QStringList{QStringLiteral("Process %1 says: loop").arg(worker->pid()), "\tNumber 1 of 100000."}));
+    QCOMPARE(lines,
+             (QStringList{QStringLiteral("Process %1 says: loop").arg(worker->pid()),
+                          "\tNumber 1 of 100000."}));
 }
 
 void tst_WorkerPool::spawnStopCyclesLeaveNothingBehind()
@@ -245,7 +256,8 @@ void tst_WorkerPool::guardianKillsGroupsWhenItsSocketCloses()
     guardian.reset(); // closes the socket and waits for the guardian: it kills, then exits
     QVERIFY(!TestSupport::isAlive(guardianPid));
     for (const qint64 pid : members)
-        QVERIFY2(!TestSupport::isAlive(pid), qPrintable(QStringLiteral("%1 survived the guardian").arg(pid)));
+        QVERIFY2(!TestSupport::isAlive(pid),
+                 qPrintable(QStringLiteral("%1 survived the guardian").arg(pid)));
     QVERIFY(waitUntilAllFinished(pool));
     // The leader does not ignore SIGTERM: the guardian's SIGTERM ended it, not a request of ours.
     QCOMPARE(worker->exitInfo().pythonExitCode().value(), -15);
