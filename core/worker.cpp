@@ -86,7 +86,7 @@ QString Worker::commandLine() const
 bool Worker::isActive() const
 {
     return m_state == WorkerState::Starting || m_state == WorkerState::Running
-           || m_state == WorkerState::Stopping;
+           || m_state == WorkerState::Stopping || m_state == WorkerState::Paused;
 }
 
 qint64 Worker::runningTimeMs() const
@@ -361,6 +361,24 @@ void Worker::kill()
     setState(WorkerState::Stopping);
 }
 
+void Worker::pause()
+{
+    if (m_state != WorkerState::Running || m_pid <= 0)
+        return;
+    report(WorkerEvent::Kind::Paused, tr("pausing %1 (SIGSTOP)").arg(m_pid));
+    ProcessGroup::signal(m_pid, SIGSTOP);
+    setState(WorkerState::Paused);
+}
+
+void Worker::resume()
+{
+    if (m_state != WorkerState::Paused)
+        return;
+    report(WorkerEvent::Kind::Resumed, tr("resuming %1 (SIGCONT)").arg(m_pid));
+    ProcessGroup::signal(m_pid, SIGCONT);
+    setState(WorkerState::Running);
+}
+
 void Worker::terminateAfter(milliseconds delay, milliseconds grace, milliseconds tickInterval)
 {
     if (!isActive() || m_terminateSent || m_killSent)
@@ -446,6 +464,11 @@ void Worker::report(WorkerEvent::Kind kind, const QString &text)
     event.pid = m_pid;
     event.timestampMs = QDateTime::currentMSecsSinceEpoch();
     event.text = text;
+    // Bounded: a worker paused and resumed in a loop must not grow this without end.
+    constexpr int MaxKeptEvents = 512;
+    if (m_events.size() == MaxKeptEvents)
+        m_events.remove(1, MaxKeptEvents / 2); // keep the start, drop the oldest of the rest
+    m_events.append(event);
     emit eventOccurred(event);
 }
 
@@ -463,6 +486,8 @@ QString stateText(WorkerState state, const ExitInfo &exitInfo)
         return QCoreApplication::translate(context, "crashed");
     case WorkerState::FailedToStart:
         return QCoreApplication::translate(context, "failed to start");
+    case WorkerState::Paused:
+        return QCoreApplication::translate(context, "paused");
     case WorkerState::Finished:
         break;
     }

@@ -21,7 +21,7 @@ namespace ProcLab {
 class Countdown;
 class ProcessGuardian;
 
-enum class WorkerState { Starting, Running, Stopping, Finished, Crashed, FailedToStart };
+enum class WorkerState { Starting, Running, Stopping, Finished, Crashed, FailedToStart, Paused };
 
 // One process and everything known about it. The Worker owns its QProcess; nothing else touches it.
 //
@@ -45,7 +45,7 @@ public:
 
     qint64 pid() const { return m_pid; }
     WorkerState state() const { return m_state; }
-    // Starting, running or stopping: the process may still be alive.
+    // Starting, running, paused or stopping: the process may still be alive.
     bool isActive() const;
     const ExitInfo &exitInfo() const { return m_exitInfo; }
     QDateTime startTime() const { return m_startTime; }
@@ -70,6 +70,14 @@ public:
     void terminate(std::chrono::milliseconds grace);
     // SIGKILL to the group.
     void kill();
+    // SIGSTOP / SIGCONT to the group: the whole worker freezes and thaws. Terminate and kill still
+    // work on a paused worker (terminate sends SIGCONT after SIGTERM).
+    void pause();
+    void resume();
+    bool isPaused() const { return m_state == WorkerState::Paused; }
+
+    // What happened to this worker and when, for the timeline: started, signals sent, the end.
+    const QList<WorkerEvent> &events() const { return m_events; }
     // Terminate when the countdown ends; replaces an earlier schedule.
     void terminateAfter(std::chrono::milliseconds delay,
                         std::chrono::milliseconds grace,
@@ -118,6 +126,7 @@ private:
     std::array<qint64, 2> m_progressLine{-1, -1}; // scrollback line a '\r' update replaces
     Scrollback m_scrollback;
     QString m_lastLine;
+    QList<WorkerEvent> m_events;
 };
 
 QString stateText(WorkerState state, const ExitInfo &exitInfo);

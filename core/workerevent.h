@@ -14,6 +14,8 @@ struct WorkerEvent
         FailedToStart,
         TerminateSent, // SIGTERM to the group
         KillSent,      // SIGKILL to the group (user's Kill, or the grace period ran out)
+        Paused,  // SIGSTOP to the group
+        Resumed, // SIGCONT to the group
         Ended,
         LeftoversStopped, // the worker ended but processes of its group were still alive
     };

@@ -162,6 +162,18 @@ void WorkerPool::kill(Worker *worker)
         worker->kill();
 }
 
+void WorkerPool::pause(Worker *worker)
+{
+    if (worker)
+        worker->pause();
+}
+
+void WorkerPool::resume(Worker *worker)
+{
+    if (worker)
+        worker->resume();
+}
+
 void WorkerPool::terminateAfter(Worker *worker, milliseconds delay, milliseconds tickInterval)
 {
     if (worker)

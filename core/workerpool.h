@@ -54,6 +54,8 @@ public:
 
     void terminate(Worker *worker);
     void kill(Worker *worker);
+    void pause(Worker *worker);
+    void resume(Worker *worker);
     void terminateAfter(Worker *worker,
                         std::chrono::milliseconds delay,
                         std::chrono::milliseconds tickInterval = std::chrono::seconds(1));

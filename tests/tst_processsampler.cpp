@@ -1,0 +1,165 @@
+#include "processsampler.h"
+#include "testsupport.h"
+#include "worker.h"
+#include "workerpool.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ProcLab;
+using namespace std::chrono;
+
+// Trees, CPU and memory as the operating system reports them, and pause/resume of whole workers.
+class tst_ProcessSampler final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void showsTheChildrenOfAWorker();
+    void showsAnOrphanUntilItEnds();
+    void measuresCpuOfASpinningWorker();
+    void measuresMemoryOfAnAllocatingWorker();
+    void pauseStopsOutputAndResumeRestartsIt();
+    void idlesWithoutWorkers();
+
+private:
+    static WorkerSpec spec(const QStringList &arguments)
+    {
+        WorkerSpec result;
+        result.arguments = arguments;
+        return result;
+    }
+    static void stopAll(WorkerPool &pool)
+    {
+        pool.stopAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 10000);
+    }
+};
+
+void tst_ProcessSampler::init()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QProcess: Destroyed while process")));
+}
+
+void tst_ProcessSampler::showsTheChildrenOfAWorker()
+{
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "spawn-children", "3"}));
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().contains("spawned 3 children"), 5000);
+    QVERIFY(sampler.isSampling());
+    sampler.sampleNow();
+    const ProcessTree tree = sampler.tree(worker->id());
+    QCOMPARE(tree.leader.pid, worker->pid());
+    QCOMPARE(tree.leader.command, QStringLiteral("proclab-worker"));
+    QCOMPARE(tree.descendants.size(), 3);
+    for (const ProcessSample &child : tree.descendants) {
+        QVERIFY2(TestSupport::isAlive(child.pid), "a child row must be a live process");
+        QCOMPARE(child.parentPid, worker->pid());
+        QCOMPARE(child.groupId, worker->pid());
+        QVERIFY(!child.orphaned);
+    }
+    stopAll(pool);
+}
+
+void tst_ProcessSampler::showsAnOrphanUntilItEnds()
+{
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    // The subshell exits at once; its sleep lives on, re-parented away from the worker.
+    Worker *worker = pool.spawn(spec({"sh", "-c", "(sleep 30 &); echo ready; sleep 30"}));
+    QTRY_COMPARE_WITH_TIMEOUT(worker->lastLine(), QStringLiteral("ready"), 5000);
+    ProcessSample orphan;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                sampler.sampleNow();
+                for (const ProcessSample &sample : sampler.tree(worker->id()).descendants) {
+                    if (sample.orphaned)
+                        orphan = sample;
+                }
+                return orphan.pid != 0;
+            }(),
+            5000);
+    QCOMPARE(orphan.command, QStringLiteral("sleep"));
+    QVERIFY(orphan.parentPid != worker->pid());
+    stopAll(pool);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(orphan.pid), 5000);
+}
+
+void tst_ProcessSampler::measuresCpuOfASpinningWorker()
+{
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    sampler.setInterval(milliseconds(300));
+    Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "spin"}));
+    QSignalSpy sampled(&sampler, &ProcessSampler::sampled);
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 4, 10000);
+    QVERIFY2(sampler.tree(worker->id()).cpuPercent > 50.0,
+             qPrintable(QStringLiteral("spin used %1 %").arg(sampler.tree(worker->id()).cpuPercent)));
+    QVERIFY(sampler.cpuHistory(worker->id()).size() >= 3);
+
+    // Paused, it uses nothing.
+    pool.pause(worker);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', 5000);
+    sampled.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 2, 10000);
+    QCOMPARE(sampler.tree(worker->id()).cpuPercent, 0.0);
+    stopAll(pool);
+    QCOMPARE(worker->exitInfo().pythonExitCode().value(), -15);
+}
+
+void tst_ProcessSampler::measuresMemoryOfAnAllocatingWorker()
+{
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "alloc", "200"}));
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().contains("allocated 200 MB"), 10000);
+    sampler.sampleNow();
+    const qint64 resident = sampler.tree(worker->id()).residentBytes;
+    QVERIFY2(resident > 190 * 1024 * 1024 && resident < 260 * 1024 * 1024,
+             qPrintable(QStringLiteral("resident %1 bytes").arg(resident)));
+    stopAll(pool);
+}
+
+void tst_ProcessSampler::pauseStopsOutputAndResumeRestartsIt()
+{
+    WorkerPool pool;
+    Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "count", "--interval-ms", "100"}));
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 2, 5000);
+    QSignalSpy events(worker, &Worker::eventOccurred);
+    pool.pause(worker);
+    QCOMPARE(worker->state(), WorkerState::Paused);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', 5000);
+    QSignalSpy output(worker, &Worker::outputReceived);
+    QVERIFY2(!output.wait(1000), "a paused worker must print nothing for a second");
+
+    pool.resume(worker);
+    QCOMPARE(worker->state(), WorkerState::Running);
+    QVERIFY2(output.wait(5000), "a resumed worker must print again");
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(int(events.at(0).first().value<WorkerEvent>().kind), int(WorkerEvent::Kind::Paused));
+    QCOMPARE(int(events.at(1).first().value<WorkerEvent>().kind), int(WorkerEvent::Kind::Resumed));
+
+    // Terminate still works on a paused worker: SIGCONT follows SIGTERM.
+    pool.pause(worker);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', 5000);
+    stopAll(pool);
+    QCOMPARE(worker->exitInfo().pythonExitCode().value(), -15);
+    QVERIFY(!worker->exitInfo().escalated);
+}
+
+void tst_ProcessSampler::idlesWithoutWorkers()
+{
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    QVERIFY2(!sampler.isSampling(), "no worker, no timer");
+    pool.spawn(spec({TestSupport::workerProgram(), "sleep", "300"}));
+    QVERIFY(sampler.isSampling());
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!sampler.isSampling(), 5000);
+}
+
+QTEST_GUILESS_MAIN(tst_ProcessSampler)
+#include "tst_processsampler.moc"
