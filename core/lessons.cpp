@@ -52,6 +52,8 @@ WorkerSpec sayWorker(const QString &workerProgram, int index, DemoLanguage langu
     WorkerSpec spec;
     spec.name = subProgramText(index, language);
     spec.arguments = {workerProgram, QStringLiteral("say"), subProgramText(index, language)};
+    spec.lessonRole = WorkerSpec::LessonRole::SubProgram;
+    spec.lessonText = subProgramText(index, language);
     return spec;
 }
 
@@ -71,6 +73,8 @@ WorkerSpec countingWorker(const QString &workerProgram)
                       QString::number(CountIntervalMs / 2),
                       QStringLiteral("--label"),
                       countingLabel()};
+    spec.lessonRole = WorkerSpec::LessonRole::Counting;
+    spec.lessonText = countingLabel();
     return spec;
 }
 

@@ -17,6 +17,12 @@ struct WorkerSpec
     bool lineBuffered = true;
     // Also run C programs under `stdbuf -oL -eL` (where stdbuf exists): stdio then flushes per line.
     bool useStdbuf = false;
+
+    // Which part of the tutorial this worker plays, so the Python mirror can write the line of
+    // Python that does the same: Process(target=sub_func, args=(lessonText,)).
+    enum class LessonRole { None, SubProgram, Counting };
+    LessonRole lessonRole = LessonRole::None;
+    QString lessonText;
 };
 
 } // namespace ProcLab

@@ -38,6 +38,12 @@ private:
         result.arguments = QStringList{TestSupport::workerProgram()} + workerArguments;
         return result;
     }
+    static WorkerSpec failingSpec()
+    {
+        WorkerSpec result;
+        result.arguments = {"/nonexistent/program"};
+        return result;
+    }
     static bool waitUntilAllFinished(WorkerPool &pool, int timeoutMs = 10000);
 };
 
@@ -214,7 +220,7 @@ void tst_WorkerPool::spawnStopCyclesLeaveNothingBehind()
             break;
         case 3:
             pool.spawn(spec({"--no-such-mode"})); // starts, then exits 2 with a usage error
-            pool.spawn(WorkerSpec{QString(), {"/nonexistent/program"}, QString(), {}, true, false});
+            pool.spawn(failingSpec());
             break;
         }
         if (pool.activeCount() > 16)
