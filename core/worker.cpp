@@ -208,7 +208,10 @@ void Worker::handleStarted()
             m_guardian->watch(m_pid);
     }
     setState(WorkerState::Running);
-    report(WorkerEvent::Kind::Started, tr("started %1: %2").arg(m_pid).arg(commandLine()));
+    // The program's file name is enough in an event line; the full path is in commandLine().
+    QStringList shown = m_spec.arguments;
+    shown.first() = QFileInfo(shown.constFirst()).fileName();
+    report(WorkerEvent::Kind::Started, tr("started %1: %2").arg(m_pid).arg(joinCommandLine(shown)));
     emit started(m_pid);
     // A stop requested while starting is carried out now that the group exists.
     if (m_terminateSent || m_killSent) {
