@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QIcon>
 
 #include <csignal>
 #include <cstdio>
@@ -126,6 +127,11 @@ int main(int argc, char **argv)
             return 1;
         }
         application = std::make_unique<QApplication>(argc, argv);
+        // Matches the .desktop file, so Wayland shells find the launcher and its icon.
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.proclab.ProcLab"));
+        QApplication::setWindowIcon(QIcon::fromTheme(
+                QStringLiteral("io.github.proclab.ProcLab"),
+                QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/io.github.proclab.ProcLab.svg"))));
     }
 
     const ProcLab::LaunchParse parse = ProcLab::parseLaunchOptions(QCoreApplication::arguments());
