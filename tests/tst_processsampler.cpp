@@ -95,9 +95,13 @@ void tst_ProcessSampler::measuresCpuOfASpinningWorker()
     sampler.setInterval(milliseconds(300));
     Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "spin"}));
     QSignalSpy sampled(&sampler, &ProcessSampler::sampled);
-    QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 4, 10000);
-    QVERIFY2(sampler.tree(worker->id()).cpuPercent > 50.0,
-             qPrintable(QStringLiteral("spin used %1 %").arg(sampler.tree(worker->id()).cpuPercent)));
+    // On a shared 2-core machine one sample can catch the spinner waiting for a core: a busy
+    // second is enough, the best of a few samples must show it.
+    const auto busiest = [&] {
+        const QList<double> history = sampler.cpuHistory(worker->id());
+        return history.isEmpty() ? 0.0 : *std::max_element(history.cbegin(), history.cend());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 4 && busiest() > 50.0, 10000);
     QVERIFY(sampler.cpuHistory(worker->id()).size() >= 3);
 
     // Paused, it uses nothing.
