@@ -1,5 +1,6 @@
 #include "pythonmirror.h"
 
+#include "exitinfo.h"
 #include "worker.h"
 #include "workerpool.h"
 
@@ -180,6 +181,11 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
         }
         break;
     }
+    case WorkerEvent::Kind::SignalSent:
+        sleepSinceLastAction(event.timestampMs);
+        add(QStringLiteral("os.killpg(%1.pid, signal.%2)")
+                    .arg(variableFor(event.workerId), signalName(event.signalNumber)));
+        break;
     case WorkerEvent::Kind::LeftoversStopped:
         break;
     }

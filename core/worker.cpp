@@ -252,7 +252,8 @@ void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
     cancelScheduledStop();
 
     // On Unix, QProcess reports the signal number as the exit code of a crash.
-    m_exitInfo.stopRequested = m_terminateSent || m_killSent;
+    m_exitInfo.stopRequested = m_terminateSent || m_killSent
+                               || (exitStatus == QProcess::CrashExit && m_signalSent == exitCode);
     if (exitStatus == QProcess::NormalExit) {
         m_exitInfo.reason = ExitInfo::Reason::Exited;
         m_exitInfo.exitCode = exitCode;
@@ -260,7 +261,7 @@ void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
         m_exitInfo.signalNumber = exitCode;
         if (m_killSent && exitCode == SIGKILL)
             m_exitInfo.reason = ExitInfo::Reason::KilledOnRequest;
-        else if (m_terminateSent && exitCode == SIGTERM)
+        else if ((m_terminateSent && exitCode == SIGTERM) || (m_signalSent == exitCode))
             m_exitInfo.reason = ExitInfo::Reason::TerminatedOnRequest;
         else
             m_exitInfo.reason = ExitInfo::Reason::KilledBySignal;
@@ -382,6 +383,34 @@ void Worker::resume()
     setState(WorkerState::Running);
 }
 
+void Worker::sendSignal(int signalNumber)
+{
+    switch (signalNumber) {
+    case SIGTERM:
+        terminate(m_grace.count() > 0 ? m_grace : milliseconds(2000));
+        return;
+    case SIGKILL:
+        kill();
+        return;
+    case SIGSTOP:
+        pause();
+        return;
+    case SIGCONT:
+        resume();
+        return;
+    default:
+        break;
+    }
+    if (!isActive() || m_pid <= 0)
+        return;
+    report(WorkerEvent::Kind::SignalSent,
+           tr("sending %1 to %2").arg(signalName(signalNumber)).arg(m_pid),
+           signalNumber);
+    // A worker that dies of a signal the user sent on purpose was stopped on request.
+    m_signalSent = signalNumber;
+    ProcessGroup::signal(m_pid, signalNumber);
+}
+
 void Worker::terminateAfter(milliseconds delay, milliseconds grace, milliseconds tickInterval)
 {
     if (!isActive() || m_terminateSent || m_killSent)
@@ -459,7 +488,7 @@ void Worker::deliver(OutputChannel channel, QList<OutputLine> &lines)
     emit changed();
 }
 
-void Worker::report(WorkerEvent::Kind kind, const QString &text)
+void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumber)
 {
     WorkerEvent event;
     event.kind = kind;
@@ -467,6 +496,7 @@ void Worker::report(WorkerEvent::Kind kind, const QString &text)
     event.pid = m_pid;
     event.timestampMs = QDateTime::currentMSecsSinceEpoch();
     event.text = text;
+    event.signalNumber = signalNumber;
     // Bounded: a worker paused and resumed in a loop must not grow this without end.
     constexpr int MaxKeptEvents = 512;
     if (m_events.size() == MaxKeptEvents)

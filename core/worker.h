@@ -75,6 +75,9 @@ public:
     void pause();
     void resume();
     bool isPaused() const { return m_state == WorkerState::Paused; }
+    // Any other signal to the group, as the user's "Send signal" asks: TERM, KILL, STOP and CONT
+    // go through terminate(), kill(), pause() and resume() so the state and the exit read right.
+    void sendSignal(int signalNumber);
 
     // What happened to this worker and when, for the timeline: started, signals sent, the end.
     const QList<WorkerEvent> &events() const { return m_events; }
@@ -102,7 +105,7 @@ private:
     void flushSplitters();
     void deliver(OutputChannel channel, QList<OutputLine> &lines);
     void stopLeftovers();
-    void report(WorkerEvent::Kind kind, const QString &text);
+    void report(WorkerEvent::Kind kind, const QString &text, int signalNumber = 0);
     QProcessEnvironment environment() const;
 
     const int m_id;
@@ -119,6 +122,7 @@ private:
     QDateTime m_endTime;
     bool m_terminateSent = false;
     bool m_killSent = false;
+    int m_signalSent = 0; // the last other signal the user sent
     std::chrono::milliseconds m_grace{0};
 
     std::array<LineSplitter, 2> m_splitters;

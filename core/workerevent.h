@@ -16,6 +16,7 @@ struct WorkerEvent
         KillSent,      // SIGKILL to the group (user's Kill, or the grace period ran out)
         Paused,  // SIGSTOP to the group
         Resumed, // SIGCONT to the group
+        SignalSent, // another signal the user chose (INT, HUP, USR1…)
         Ended,
         LeftoversStopped, // the worker ended but processes of its group were still alive
     };
@@ -24,6 +25,7 @@ struct WorkerEvent
     int workerId = 0;
     qint64 pid = 0;
     qint64 timestampMs = 0;
+    int signalNumber = 0; // with SignalSent
     QString text;
 };
 

@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <csignal>
 
 namespace ProcLab {
 
@@ -172,6 +173,16 @@ void WorkerPool::resume(Worker *worker)
 {
     if (worker)
         worker->resume();
+}
+
+void WorkerPool::sendSignal(Worker *worker, int signalNumber)
+{
+    if (!worker)
+        return;
+    if (signalNumber == SIGTERM)
+        worker->terminate(m_gracePeriod);
+    else
+        worker->sendSignal(signalNumber);
 }
 
 void WorkerPool::terminateAfter(Worker *worker, milliseconds delay, milliseconds tickInterval)

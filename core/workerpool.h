@@ -56,6 +56,7 @@ public:
     void kill(Worker *worker);
     void pause(Worker *worker);
     void resume(Worker *worker);
+    void sendSignal(Worker *worker, int signalNumber);
     void terminateAfter(Worker *worker,
                         std::chrono::milliseconds delay,
                         std::chrono::milliseconds tickInterval = std::chrono::seconds(1));

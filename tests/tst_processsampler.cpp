@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <csignal>
+
 using namespace ProcLab;
 using namespace std::chrono;
 
@@ -23,6 +25,7 @@ private slots:
     void measuresMemoryOfAnAllocatingWorker();
     void pauseStopsOutputAndResumeRestartsIt();
     void idlesWithoutWorkers();
+    void sendsTheSignalTheUserChose();
 
 private:
     static WorkerSpec spec(const QStringList &arguments)
@@ -163,6 +166,20 @@ void tst_ProcessSampler::idlesWithoutWorkers()
     QVERIFY(sampler.isSampling());
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!sampler.isSampling(), 5000);
+}
+
+void tst_ProcessSampler::sendsTheSignalTheUserChose()
+{
+    WorkerPool pool;
+    Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "sleep", "30000"}));
+    QTRY_COMPARE_WITH_TIMEOUT(worker->state(), WorkerState::Running, 5000);
+    QSignalSpy events(worker, &Worker::eventOccurred);
+    pool.sendSignal(worker, SIGINT);
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), 5000);
+    QCOMPARE(worker->exitInfo().shortText(), QStringLiteral("-2 · SIGINT"));
+    QVERIFY2(worker->exitInfo().isSuccess(), "a signal the user chose is a stop on request, not a crash");
+    QCOMPARE(worker->state(), WorkerState::Finished);
+    QCOMPARE(events.first().first().value<WorkerEvent>().signalNumber, SIGINT);
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessSampler)
