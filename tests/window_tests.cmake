@@ -1,0 +1,5 @@
+# The main window's tests: its worker table model, its Run command dialog, and the window itself
+# driven offscreen.
+proclab_add_test(NAME tst_workertablemodel SOURCES tst_workertablemodel.cpp LIBRARIES proclab_ui GUI)
+proclab_add_test(NAME tst_runcommanddialog SOURCES tst_runcommanddialog.cpp LIBRARIES proclab_ui GUI)
+proclab_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBRARIES proclab_ui GUI TIMEOUT 180)

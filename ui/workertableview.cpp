@@ -1,0 +1,189 @@
+#include "workertableview.h"
+
+#include "exitinfo.h"
+#include "lessons.h"
+#include "worker.h"
+#include "workerpool.h"
+#include "workertablemodel.h"
+#include "workertableproxy.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace ProcLab {
+
+WorkerTableView::WorkerTableView(WorkerPool &pool, QWidget *parent)
+    : QTableView(parent)
+    , m_pool(pool)
+    , m_model(new WorkerTableModel(pool, this))
+    , m_proxy(new WorkerTableProxy(this))
+    , m_runningTimeRepaint(this)
+{
+    setObjectName(QStringLiteral("workerTable"));
+    m_proxy->setSourceModel(m_model);
+    setModel(m_proxy);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setShowGrid(false);
+    setWordWrap(false);
+    verticalHeader()->hide();
+
+    QHeaderView *header = horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    // Start order until the user sorts; a third click on a header returns to it.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    setSortingEnabled(true);
+
+    connect(selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
+            &WorkerTableView::workerSelectionChanged);
+    // Removing selected rows does not always announce a selection change.
+    connect(m_proxy,
+            &QAbstractItemModel::rowsRemoved,
+            this,
+            &WorkerTableView::workerSelectionChanged);
+
+    m_runningTimeRepaint.setObjectName(QStringLiteral("runningTimeRepaint"));
+    m_runningTimeRepaint.setInterval(1000);
+    connect(&m_runningTimeRepaint, &QTimer::timeout, this, &WorkerTableView::repaintRunningTimes);
+    connect(&m_pool, &WorkerPool::workersInserted, this, &WorkerTableView::updateRepaintTimer);
+    connect(&m_pool, &WorkerPool::workersChanged, this, &WorkerTableView::updateRepaintTimer);
+    connect(&m_pool, &WorkerPool::allFinished, this, &WorkerTableView::updateRepaintTimer);
+
+    setFontPointSize(qMax(MinDefaultPointSize, QApplication::font().pointSize() + 2));
+}
+
+QList<Worker *> WorkerTableView::selectedWorkers() const
+{
+    QList<Worker *> workers;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        if (Worker *worker = m_pool.workerById(row.data(WorkerTableModel::WorkerIdRole).toInt()))
+            workers.append(worker);
+    }
+    std::sort(workers.begin(), workers.end(), [](const Worker *a, const Worker *b) {
+        return a->id() < b->id();
+    });
+    return workers;
+}
+
+QSet<int> WorkerTableView::selectedWorkerIds() const
+{
+    QSet<int> workerIds;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        workerIds.insert(row.data(WorkerTableModel::WorkerIdRole).toInt());
+    return workerIds;
+}
+
+QString WorkerTableView::selectedRowsText() const
+{
+    QModelIndexList rows = selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QString text;
+    for (const QModelIndex &row : std::as_const(rows)) {
+        QStringList cells;
+        for (int column = 0; column < WorkerTableModel::ColumnCount; ++column)
+            cells.append(row.siblingAtColumn(column).data().toString());
+        text += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+void WorkerTableView::setFontPointSize(int points)
+{
+    QFont font = this->font();
+    font.setPointSize(points);
+    setFont(font);
+    horizontalHeader()->setFont(font);
+
+    const QFontMetrics metrics(font);
+    verticalHeader()->setDefaultSectionSize(metrics.height() + metrics.height() / 2);
+    const int swatch = metrics.ascent() * 3 / 4;
+    setIconSize(QSize(swatch, swatch));
+    sizeColumns();
+}
+
+void WorkerTableView::sizeColumns()
+{
+    const QFontMetrics metrics(font());
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    const QFontMetrics boldMetrics(boldFont);
+    // The delegate adds small margins of its own; half an em on top keeps cells from touching.
+    const int padding = metrics.horizontalAdvance(QLatin1Char('M')) / 2;
+    const auto widthFor = [&](int column,
+                              std::initializer_list<QString> samples,
+                              bool bold = false) {
+        // The header's text with room for the sort arrow, or the widest sample of the cells.
+        int width = metrics.horizontalAdvance(
+                            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString())
+                    + padding;
+        for (const QString &sample : samples)
+            width = qMax(width, (bold ? boldMetrics : metrics).horizontalAdvance(sample));
+        setColumnWidth(column, width + padding);
+    };
+    widthFor(WorkerTableModel::NameColumn,
+             {Lessons::subProgramText(10, DemoLanguage::Korean),
+              Lessons::subProgramText(10, DemoLanguage::English),
+              QStringLiteral("proclab-worker")});
+    setColumnWidth(WorkerTableModel::NameColumn,
+                   columnWidth(WorkerTableModel::NameColumn) + iconSize().width() + padding);
+    widthFor(WorkerTableModel::PidColumn, {QStringLiteral("4194304")});
+    // A countdown is shown in bold (WorkerTableProxy): it must fit whole, it is what the class reads.
+    widthFor(WorkerTableModel::StateColumn,
+             {WorkerTableModel::tr("%1 · terminating in %2 s")
+                      .arg(stateText(WorkerState::Running, ExitInfo()), QStringLiteral("00"))},
+             true);
+    widthFor(WorkerTableModel::ExitColumn, {QStringLiteral("-15 · SIGTERM")});
+    widthFor(WorkerTableModel::StartedColumn, {QStringLiteral("00:00:00")});
+    widthFor(WorkerTableModel::RunningTimeColumn, {QStringLiteral("00:00")});
+    widthFor(WorkerTableModel::LinesOutColumn, {QStringLiteral("999999")});
+    widthFor(WorkerTableModel::LinesErrColumn, {QStringLiteral("999999")});
+}
+
+void WorkerTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (model()->rowCount() > 0)
+        return;
+    // An empty table on a projector looks broken; say what fills it.
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24),
+                     Qt::AlignCenter | Qt::TextWordWrap,
+                     tr("No workers yet.\nStart a lesson with “Spawn 4 workers” or “Count, then "
+                        "terminate”, or run a command of your own."));
+}
+
+void WorkerTableView::updateRepaintTimer()
+{
+    if (m_pool.activeCount() == 0)
+        m_runningTimeRepaint.stop();
+    else if (!m_runningTimeRepaint.isActive())
+        m_runningTimeRepaint.start();
+}
+
+void WorkerTableView::repaintRunningTimes()
+{
+    if (m_pool.activeCount() == 0) {
+        m_runningTimeRepaint.stop();
+        return;
+    }
+    // Only the running-time column: a repaint, not a model change, so sorting and selection stay.
+    const int column = WorkerTableModel::RunningTimeColumn;
+    viewport()->update(
+            QRect(columnViewportPosition(column), 0, columnWidth(column), viewport()->height()));
+}
+
+} // namespace ProcLab
