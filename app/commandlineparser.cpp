@@ -13,10 +13,12 @@ constexpr int MaxSpawnCount = 1000;
 constexpr int MaxCountdownSeconds = 24 * 60 * 60;
 constexpr int MaxGraceMs = 10 * 60 * 1000;
 
-QString tr(const char *text)
+// Looked up under ProcLab::LaunchOptions at run time; lupdate files the strings there too, which it would not do
+// for a free function named tr().
+struct Texts
 {
-    return QCoreApplication::translate("ProcLab::LaunchOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcLab::LaunchOptions)
+};
 
 // Whole numbers only: "5", not "5s", "5.0", " 5", "-5" or "99999999999".
 bool parseBoundedNumber(const QString &text, int minimum, int maximum, int *value)
@@ -37,7 +39,7 @@ bool parseBoundedNumber(const QString &text, int minimum, int maximum, int *valu
 
 QString numberError(const QString &option, const QString &value, int minimum, int maximum)
 {
-    return tr("--%1: “%2” is not a whole number from %3 to %4")
+    return Texts::tr("--%1: “%2” is not a whole number from %3 to %4")
             .arg(option, value)
             .arg(minimum)
             .arg(maximum);
@@ -48,7 +50,7 @@ QString numberError(const QString &option, const QString &value, int minimum, in
 LaunchParse parseLaunchOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(Texts::tr(
             "Watch processes live: spawn workers, see their PIDs, states and output, and stop "
             "them, gracefully or not.\n\n"
             "Exit status: 0 when every worker ended normally or was stopped because you asked; "
@@ -56,33 +58,36 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
             "command line; 128+N when the monitor itself was stopped by signal N."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption headlessOption(
-            QStringLiteral("headless"),
-            tr("Run in this terminal without a window: worker output goes to stdout and stderr, "
-               "ProcLab's own messages to stderr."));
-    const QCommandLineOption spawnOption(
-            QStringLiteral("spawn"),
-            tr("Lesson 1: print the main process's line, then start <N> (1-1000) processes that "
-               "each print their own PID."),
-            QStringLiteral("N"));
+    const QCommandLineOption headlessOption(QStringLiteral("headless"),
+                                            Texts::tr("Run in this terminal without a window: "
+                                                      "worker output goes to stdout and stderr, "
+                                                      "ProcLab's own messages to stderr."));
+    const QCommandLineOption spawnOption(QStringLiteral("spawn"),
+                                         Texts::tr("Lesson 1: print the main process's line, then "
+                                                   "start <N> (1-1000) processes that "
+                                                   "each print their own PID."),
+                                         QStringLiteral("N"));
     const QCommandLineOption countdownOption(
             QStringLiteral("countdown"),
-            tr("Terminate after <S> seconds. Without --run, lesson 2: a counting process, "
-               "terminated after S seconds. With --run, the --run processes."),
+            Texts::tr("Terminate after <S> seconds. Without --run, lesson 2: a counting process, "
+                      "terminated after S seconds. With --run, the --run processes."),
             QStringLiteral("S"));
-    const QCommandLineOption runOption(QStringLiteral("run"),
-                                       tr("Run <COMMAND>, split into words as a shell would, but "
-                                          "without a shell. Repeatable."),
-                                       QStringLiteral("COMMAND"));
+    const QCommandLineOption
+            runOption(QStringLiteral("run"),
+                      Texts::tr("Run <COMMAND>, split into words as a shell would, but "
+                                "without a shell. Repeatable."),
+                      QStringLiteral("COMMAND"));
     const QCommandLineOption graceOption(
             QStringLiteral("grace"),
-            tr("How long a terminate waits before it kills, in milliseconds (default 2000)."),
+            Texts::tr(
+                    "How long a terminate waits before it kills, in milliseconds (default 2000)."),
             QStringLiteral("MS"),
             QStringLiteral("2000"));
-    const QCommandLineOption
-            languageOption(QStringLiteral("lang"),
-                           tr("Language of the lessons' texts: ko or en (default: the system's)."),
-                           QStringLiteral("ko|en"));
+    const QCommandLineOption languageOption(
+            QStringLiteral("lang"),
+            Texts::tr("Language of the window and of the lessons' texts: ko or en (default: the "
+                      "system's)."),
+            QStringLiteral("ko|en"));
     parser.addOptions(
             {headlessOption, spawnOption, countdownOption, runOption, graceOption, languageOption});
 
@@ -107,12 +112,21 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return fail(tr("unexpected argument “%1” (commands go after --run)")
+        return fail(Texts::tr("unexpected argument “%1” (commands go after --run)")
                             .arg(parser.positionalArguments().constFirst()));
     }
 
     LaunchOptions &options = result.options;
     options.headless = parser.isSet(headlessOption);
+
+    // First: main() reads it to choose the language of the messages below, even when one fails.
+    if (parser.isSet(languageOption)) {
+        const QString value = parser.values(languageOption).constLast();
+        if (value != QLatin1String("ko") && value != QLatin1String("en"))
+            return fail(Texts::tr("--lang: “%1” is not a language ProcLab knows: use ko or en")
+                                .arg(value));
+        options.languageCode = value;
+    }
 
     // A repeated numeric option: the last one counts, as with most programs.
     if (parser.isSet(spawnOption)) {
@@ -131,30 +145,25 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         if (!parseBoundedNumber(value, 0, MaxGraceMs, &grace))
             return fail(numberError(QStringLiteral("grace"), value, 0, MaxGraceMs));
         options.grace = std::chrono::milliseconds(grace);
-    }
-    if (parser.isSet(languageOption)) {
-        const QString value = parser.values(languageOption).constLast();
-        if (value != QLatin1String("ko") && value != QLatin1String("en"))
-            return fail(tr("--lang: “%1” is not a language ProcLab knows: use ko or en").arg(value));
-        options.languageCode = value;
+        options.graceGiven = true;
     }
     for (const QString &command : parser.values(runOption)) {
         const SplitCommand split = splitCommandLine(command);
         if (!split.isValid())
-            return fail(tr("--run “%1”: %2").arg(command, split.error));
+            return fail(Texts::tr("--run “%1”: %2").arg(command, split.error));
         const QString &program = split.arguments.constFirst();
         if (std::any_of(program.cbegin(), program.cend(), [](QChar c) {
                 return c.category() == QChar::Other_Control;
             })) {
-            return fail(tr("--run: the program name contains a control character"));
+            return fail(Texts::tr("--run: the program name contains a control character"));
         }
         if (program.contains(QChar::ReplacementCharacter))
-            return fail(tr("--run: the program name is not valid UTF-8 text"));
+            return fail(Texts::tr("--run: the program name is not valid UTF-8 text"));
         options.runCommands.append(split.arguments);
     }
 
     if (options.headless && !options.hasWork())
-        return fail(tr("nothing to run: give --spawn, --countdown or --run (see --help)"));
+        return fail(Texts::tr("nothing to run: give --spawn, --countdown or --run (see --help)"));
     return result;
 }
 

@@ -1,7 +1,9 @@
 // proclab: the composition root. Chooses between the window and the terminal, builds the engine and
 // hands it over; everything else lives in core/ and ui/.
+#include "appsettings.h"
 #include "commandlineparser.h"
 #include "headlessrunner.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "processguardian.h"
 #include "resourcelimits.h"
@@ -56,7 +58,9 @@ int printAndExit(FILE *stream, const QString &text, int status)
     return status;
 }
 
-int runEngine(const ProcLab::LaunchOptions &options, bool headless)
+int runEngine(const ProcLab::LaunchOptions &options,
+              bool headless,
+              ProcLab::LanguageManager &languages)
 {
     using namespace ProcLab;
     ResourceLimits::raiseOpenFileLimit();
@@ -96,7 +100,9 @@ int runEngine(const ProcLab::LaunchOptions &options, bool headless)
         runner.start();
         status = QCoreApplication::exec();
     } else {
-        MainWindow window(pool, options, workerProgram);
+        // The window restores what it saved last time; the command line wins, for this run.
+        AppSettings settings;
+        MainWindow window(pool, options, workerProgram, &settings, &languages);
         QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, &MainWindow::close);
         window.show();
         status = QCoreApplication::exec();
@@ -131,21 +137,34 @@ int main(int argc, char **argv)
         QGuiApplication::setDesktopFileName(QStringLiteral("io.github.proclab.ProcLab"));
         QApplication::setWindowIcon(QIcon::fromTheme(
                 QStringLiteral("io.github.proclab.ProcLab"),
-                QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/io.github.proclab.ProcLab.svg"))));
+                QIcon(QStringLiteral(
+                        ":/icons/hicolor/scalable/apps/io.github.proclab.ProcLab.svg"))));
     }
 
-    const ProcLab::LaunchParse parse = ProcLab::parseLaunchOptions(QCoreApplication::arguments());
+    // Destroyed before the application, whose translators it removes.
+    ProcLab::LanguageManager languages;
+    // Parsed twice: first for --lang, so that --help and the errors of the second parse are in
+    // that language (or the system's).
+    const QStringList arguments = QCoreApplication::arguments();
+    languages.setLanguage(ProcLab::parseLaunchOptions(arguments).options.languageCode);
+    const ProcLab::LaunchParse parse = ProcLab::parseLaunchOptions(arguments);
     switch (parse.action) {
     case ProcLab::LaunchParse::Action::ShowHelp:
     case ProcLab::LaunchParse::Action::ShowVersion:
         return printAndExit(stdout, parse.text, 0);
     case ProcLab::LaunchParse::Action::Fail:
         return printAndExit(stderr,
-                            QStringLiteral("proclab: ") + parse.text
-                                    + QStringLiteral(" (see proclab --help)\n"),
+                            QCoreApplication::translate("ProcLab::Main",
+                                                        "proclab: %1 (see proclab --help)")
+                                            .arg(parse.text)
+                                    + QLatin1Char('\n'),
                             BadCommandLine);
     case ProcLab::LaunchParse::Action::Launch:
         break;
     }
-    return runEngine(parse.options, headless);
+    // In the terminal ProcLab's own lines stay in English whatever the language: they are a log
+    // that scripts read, in the words of the tutorial's output. --lang still sets the lessons' texts.
+    if (headless)
+        languages.setLanguage(QStringLiteral("en"));
+    return runEngine(parse.options, headless, languages);
 }

@@ -6,10 +6,12 @@ namespace ProcLab {
 
 namespace {
 
-QString tr(const char *text)
+// Looked up under ProcLab::CommandLine at run time; lupdate files the strings there too, which it would not do
+// for a free function named tr().
+struct Texts
 {
-    return QCoreApplication::translate("ProcLab::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcLab::CommandLine)
+};
 
 bool isWordSeparator(QChar c)
 {
@@ -67,7 +69,7 @@ SplitCommand splitCommandLine(QStringView commandLine)
             inWord = true;
         } else if (c == u'\\') {
             if (i + 1 == commandLine.size()) {
-                result.error = tr("the command ends with a lone backslash");
+                result.error = Texts::tr("the command ends with a lone backslash");
                 return result;
             }
             word += commandLine.at(++i);
@@ -79,14 +81,14 @@ SplitCommand splitCommandLine(QStringView commandLine)
     }
 
     if (quote == Quote::Single)
-        result.error = tr("a single quote (') is not closed");
+        result.error = Texts::tr("a single quote (') is not closed");
     else if (quote == Quote::Double)
-        result.error = tr("a double quote (\") is not closed");
+        result.error = Texts::tr("a double quote (\") is not closed");
     else if (inWord)
         result.arguments.append(word);
 
     if (result.error.isEmpty() && result.arguments.isEmpty())
-        result.error = tr("the command is empty");
+        result.error = Texts::tr("the command is empty");
     return result;
 }
 

@@ -132,43 +132,47 @@ QString signalName(int signalNumber)
 
 QString signalDescription(int signalNumber)
 {
-    const char *context = "ProcLab::ExitInfo";
     switch (signalNumber) {
     case SIGTERM:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("ProcLab::ExitInfo",
                                            "asked to stop; the program could have cleaned up");
     case SIGKILL:
-        return QCoreApplication::translate(context,
+        return QCoreApplication::translate("ProcLab::ExitInfo",
                                            "killed at once by the system; no chance to clean up");
     case SIGINT:
-        return QCoreApplication::translate(context, "interrupted, as by Ctrl+C");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "interrupted, as by Ctrl+C");
     case SIGHUP:
-        return QCoreApplication::translate(context, "hang-up: its terminal or parent went away");
+        return QCoreApplication::translate("ProcLab::ExitInfo",
+                                           "hang-up: its terminal or parent went away");
     case SIGSEGV:
-        return QCoreApplication::translate(context, "crashed: invalid memory access");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "crashed: invalid memory access");
     case SIGABRT:
-        return QCoreApplication::translate(context, "aborted itself, often after a failed check");
+        return QCoreApplication::translate("ProcLab::ExitInfo",
+                                           "aborted itself, often after a failed check");
     case SIGBUS:
-        return QCoreApplication::translate(context, "crashed: bad memory access (bus error)");
+        return QCoreApplication::translate("ProcLab::ExitInfo",
+                                           "crashed: bad memory access (bus error)");
     case SIGFPE:
-        return QCoreApplication::translate(context, "crashed: arithmetic error");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "crashed: arithmetic error");
     case SIGILL:
-        return QCoreApplication::translate(context, "crashed: illegal instruction");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "crashed: illegal instruction");
     case SIGPIPE:
-        return QCoreApplication::translate(context, "wrote to a pipe nobody reads any more");
+        return QCoreApplication::translate("ProcLab::ExitInfo",
+                                           "wrote to a pipe nobody reads any more");
     case SIGQUIT:
-        return QCoreApplication::translate(context, "asked to quit and dump core");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "asked to quit and dump core");
     case SIGSTOP:
-        return QCoreApplication::translate(context, "paused; it cannot ignore this");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "paused; it cannot ignore this");
     case SIGCONT:
-        return QCoreApplication::translate(context, "resumed after a pause");
+        return QCoreApplication::translate("ProcLab::ExitInfo", "resumed after a pause");
     case SIGUSR1:
     case SIGUSR2:
-        return QCoreApplication::translate(context, "a signal whose meaning the program defines");
+        return QCoreApplication::translate("ProcLab::ExitInfo",
+                                           "a signal whose meaning the program defines");
     default:
         break;
     }
-    return QCoreApplication::translate(context, "ended by a signal");
+    return QCoreApplication::translate("ProcLab::ExitInfo", "ended by a signal");
 }
 
 } // namespace ProcLab

@@ -16,7 +16,8 @@ struct LaunchOptions
     int countdownSeconds = 0; // 0: not asked
     QList<QStringList> runCommands;
     std::chrono::milliseconds grace{2000};
-    QString languageCode; // "ko", "en", or empty for the system locale
+    bool graceGiven = false; // --grace was given: it wins over a saved preference
+    QString languageCode;    // "ko", "en", or empty for the system locale
 
     // Lesson 2 runs when a countdown is asked for without commands to apply it to.
     bool runsCountingLesson() const { return countdownSeconds > 0 && runCommands.isEmpty(); }

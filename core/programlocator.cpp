@@ -8,10 +8,12 @@ namespace ProcLab {
 
 namespace {
 
-QString tr(const char *text)
+// Looked up under ProcLab::ProgramLocator at run time; lupdate files the strings there too, which it would not do
+// for a free function named tr().
+struct Texts
 {
-    return QCoreApplication::translate("ProcLab::ProgramLocator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcLab::ProgramLocator)
+};
 
 bool hasControlCharacter(const QString &text)
 {
@@ -23,11 +25,11 @@ bool hasControlCharacter(const QString &text)
 QString problemWith(const QFileInfo &file, const QString &program)
 {
     if (!file.exists())
-        return tr("“%1”: no such file").arg(program);
+        return Texts::tr("“%1”: no such file").arg(program);
     if (file.isDir())
-        return tr("“%1” is a folder, not a program").arg(program);
+        return Texts::tr("“%1” is a folder, not a program").arg(program);
     if (!file.isExecutable())
-        return tr("“%1” is not executable (no execute permission)").arg(program);
+        return Texts::tr("“%1” is not executable (no execute permission)").arg(program);
     return QString();
 }
 
@@ -39,11 +41,11 @@ ProgramLocation locateProgram(const QString &program,
 {
     ProgramLocation location;
     if (program.trimmed().isEmpty()) {
-        location.error = tr("the command is empty");
+        location.error = Texts::tr("the command is empty");
         return location;
     }
     if (hasControlCharacter(program)) {
-        location.error = tr("the program name contains a control character");
+        location.error = Texts::tr("the program name contains a control character");
         return location;
     }
 
@@ -69,8 +71,9 @@ ProgramLocation locateProgram(const QString &program,
         if (firstProblem.isEmpty())
             firstProblem = problem;
     }
-    location.error = firstProblem.isEmpty() ? tr("“%1”: no such program in PATH").arg(program)
-                                            : firstProblem;
+    location.error = firstProblem.isEmpty()
+                             ? Texts::tr("“%1”: no such program in PATH").arg(program)
+                             : firstProblem;
     return location;
 }
 

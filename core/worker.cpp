@@ -24,10 +24,12 @@ namespace {
 constexpr qsizetype DefaultScrollbackLines = 5000;
 constexpr qsizetype DefaultScrollbackCharacters = 1024 * 1024;
 
-QString tr(const char *text)
+// Looked up under ProcLab::Worker at run time; lupdate files the strings there too, which it would not do
+// for a free function named tr().
+struct Texts
 {
-    return QCoreApplication::translate("ProcLab::Worker", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcLab::Worker)
+};
 
 int channelIndex(OutputChannel channel)
 {
@@ -38,8 +40,8 @@ int channelIndex(OutputChannel channel)
 QString secondsText(qint64 milliseconds)
 {
     if (milliseconds < 1000)
-        return tr("%1 ms").arg(milliseconds);
-    return tr("%1 s").arg((milliseconds + 500) / 1000);
+        return Texts::tr("%1 ms").arg(milliseconds);
+    return Texts::tr("%1 s").arg((milliseconds + 500) / 1000);
 }
 
 } // namespace
@@ -507,32 +509,31 @@ void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumbe
 
 QString stateText(WorkerState state, const ExitInfo &exitInfo)
 {
-    const char *context = "ProcLab::Worker";
     switch (state) {
     case WorkerState::Starting:
-        return QCoreApplication::translate(context, "starting");
+        return QCoreApplication::translate("ProcLab::Worker", "starting");
     case WorkerState::Running:
-        return QCoreApplication::translate(context, "running");
+        return QCoreApplication::translate("ProcLab::Worker", "running");
     case WorkerState::Stopping:
-        return QCoreApplication::translate(context, "stopping");
+        return QCoreApplication::translate("ProcLab::Worker", "stopping");
     case WorkerState::Crashed:
-        return QCoreApplication::translate(context, "crashed");
+        return QCoreApplication::translate("ProcLab::Worker", "crashed");
     case WorkerState::FailedToStart:
-        return QCoreApplication::translate(context, "failed to start");
+        return QCoreApplication::translate("ProcLab::Worker", "failed to start");
     case WorkerState::Paused:
-        return QCoreApplication::translate(context, "paused");
+        return QCoreApplication::translate("ProcLab::Worker", "paused");
     case WorkerState::Finished:
         break;
     }
     switch (exitInfo.reason) {
     case ExitInfo::Reason::TerminatedOnRequest:
-        return QCoreApplication::translate(context, "terminated");
+        return QCoreApplication::translate("ProcLab::Worker", "terminated");
     case ExitInfo::Reason::KilledOnRequest:
-        return QCoreApplication::translate(context, "killed");
+        return QCoreApplication::translate("ProcLab::Worker", "killed");
     default:
         break;
     }
-    return QCoreApplication::translate(context, "finished");
+    return QCoreApplication::translate("ProcLab::Worker", "finished");
 }
 
 } // namespace ProcLab

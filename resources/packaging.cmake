@@ -35,6 +35,8 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${CPACK_PACKAGE_HOMEPAGE_URL}")
 # that draws the bundled toolbar icons (in libqt6svg6 on Debian 12), and a font with Hangul for the
 # Korean lessons.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, fonts-noto-cjk | fonts-nanum")
+# Qt's own texts (OK, Cancel, the file dialog) in Korean; ProcLab's are built in.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 find_program(PROCLAB_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(PROCLAB_DPKG_SHLIBDEPS)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -14,30 +14,27 @@ FindBar::FindBar(QWidget *parent)
     : QWidget(parent)
     , m_field(new QLineEdit(this))
     , m_status(new QLabel(this))
+    , m_label(new QLabel(this))
+    , m_previous(new QToolButton(this))
+    , m_next(new QToolButton(this))
+    , m_close(new QToolButton(this))
 {
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Window);
 
-    auto *label = new QLabel(tr("&Find:"), this);
+    auto *label = m_label;
     label->setBuddy(m_field);
-    m_field->setPlaceholderText(tr("Text in the output"));
     m_field->setClearButtonEnabled(true);
-    m_field->setAccessibleName(tr("Find in output"));
     m_field->installEventFilter(this);
 
-    auto *previous = new QToolButton(this);
-    previous->setText(tr("Previous"));
-    previous->setToolTip(tr("Find the previous match (Shift+Enter)"));
+    auto *previous = m_previous;
     previous->setAutoRaise(true);
-    auto *next = new QToolButton(this);
-    next->setText(tr("Next"));
-    next->setToolTip(tr("Find the next match (Enter)"));
+    auto *next = m_next;
     next->setAutoRaise(true);
-    auto *close = new QToolButton(this);
+    auto *close = m_close;
     close->setText(QStringLiteral("\u2715"));
-    close->setToolTip(tr("Close the find bar (Esc)"));
-    close->setAccessibleName(tr("Close"));
     close->setAutoRaise(true);
+    retranslate();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 3, 6, 3);
@@ -56,6 +53,28 @@ FindBar::FindBar(QWidget *parent)
         setNotFound(false);
         emit textEdited(text);
     });
+}
+
+void FindBar::retranslate()
+{
+    m_label->setText(tr("&Find:"));
+    m_field->setPlaceholderText(tr("Text in the output"));
+    m_field->setAccessibleName(tr("Find in output"));
+    m_previous->setText(tr("Previous"));
+    m_previous->setToolTip(tr("Find the previous match (Shift+Enter)"));
+    m_next->setText(tr("Next"));
+    m_next->setToolTip(tr("Find the next match (Enter)"));
+    m_close->setToolTip(tr("Close the find bar (Esc)"));
+    m_close->setAccessibleName(tr("Close"));
+    if (m_notFound)
+        m_status->setText(tr("Not found"));
+}
+
+void FindBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 QString FindBar::text() const

@@ -4,6 +4,7 @@
 
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 namespace ProcLab {
 
@@ -35,10 +36,17 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+
     QLineEdit *m_field;
     QLabel *m_status;
+    QLabel *m_label;
+    QToolButton *m_previous;
+    QToolButton *m_next;
+    QToolButton *m_close;
     bool m_notFound = false;
 };
 

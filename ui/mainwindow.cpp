@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "languagemanager.h"
 #include "outputview.h"
 #include "runcommanddialog.h"
 #include "worker.h"
@@ -14,7 +16,6 @@
 #include <QDialog>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
@@ -40,24 +41,41 @@ MainWindow::MainWindow(WorkerPool &pool,
                        const LaunchOptions &options,
                        const QString &workerProgram,
                        QWidget *parent)
+    : MainWindow(pool, options, workerProgram, nullptr, nullptr, parent)
+{}
+
+MainWindow::MainWindow(WorkerPool &pool,
+                       const LaunchOptions &options,
+                       const QString &workerProgram,
+                       AppSettings *settings,
+                       LanguageManager *languages,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_pool(pool)
     , m_options(options)
     , m_workerProgram(workerProgram)
     , m_language(demoLanguageFromCode(options.languageCode))
+    , m_ownSettings(settings ? nullptr : std::make_unique<AppSettings>(QString()))
+    , m_ownLanguages(languages ? nullptr : std::make_unique<LanguageManager>())
+    , m_settings(settings ? settings : m_ownSettings.get())
+    , m_languages(languages ? languages : m_ownLanguages.get())
 {
-    setWindowTitle(tr("ProcLab"));
+    restoreLanguage();
     m_pool.setGracePeriod(options.grace);
 
     createWidgets();
     connectActions();
     connectPool();
+    restoreSettings();
+    retranslate();
 
     // The tutorial's program first says who it is: so does the monitor, the main process here.
     m_pool.appendMainProcessLine(Lessons::saysLine(QCoreApplication::applicationPid(),
                                                    Lessons::mainProgramText(m_language)));
     if (m_workerProgram.isEmpty()) {
         statusBar()->showMessage(tr("proclab-worker not found: no lessons (set PROCLAB_WORKER)"));
+    } else if (!m_settings->problem().isEmpty()) {
+        statusBar()->showMessage(m_settings->problem());
     }
     updateActions();
     updateStatus();
@@ -82,7 +100,7 @@ void MainWindow::createWidgets()
     addToolBar(Qt::TopToolBarArea, m_workerToolBar);
     m_actions->fillMenuBar(menuBar());
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
     m_table = new WorkerTableView(m_pool, splitter);
     m_outputView = new OutputView(m_pool, splitter);
@@ -94,10 +112,9 @@ void MainWindow::createWidgets()
     splitter->setStretchFactor(1, 3);
     setCentralWidget(splitter);
 
-    auto *mainProcess = new QLabel(tr("Main process %1").arg(QCoreApplication::applicationPid()),
-                                   this);
+    // Their texts are set by retranslate().
+    auto *mainProcess = m_mainProcessLabel = new QLabel(this);
     mainProcess->setObjectName(QStringLiteral("mainProcessLabel"));
-    mainProcess->setToolTip(tr("The PID of ProcLab itself: the main program of the lessons"));
     m_countsLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(mainProcess);
@@ -129,6 +146,15 @@ void MainWindow::connectActions()
     on(WorkerActions::TerminateAfter, &MainWindow::terminateSelectedAfter);
     on(WorkerActions::Copy, &MainWindow::copy);
     on(WorkerActions::About, &MainWindow::showAbout);
+    on(WorkerActions::Preferences, &MainWindow::openPreferences);
+    on(WorkerActions::Tutorial, &MainWindow::showTutorial);
+    for (const WorkerActions::Id id : {WorkerActions::LanguageSystem,
+                                       WorkerActions::LanguageKorean,
+                                       WorkerActions::LanguageEnglish}) {
+        connect(m_actions->action(id), &QAction::triggered, this, [this, id] {
+            chooseLanguage(WorkerActions::languageCode(id));
+        });
+    }
     connect(m_actions->action(WorkerActions::ClearFinished),
             &QAction::triggered,
             &m_pool,
@@ -232,8 +258,10 @@ void MainWindow::openRunCommandDialog()
     auto *dialog = new RunCommandDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setHistory(m_commandHistory);
+    dialog->setLineBuffered(m_settings->lineBufferedByDefault());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_commandHistory = dialog->history();
+        m_settings->setRecentCommands(m_commandHistory);
         runCommand(dialog->spec());
     });
     dialog->open();
@@ -281,25 +309,7 @@ void MainWindow::copy()
 void MainWindow::zoom(int steps)
 {
     // One size for both, so the table and the output stay in step whichever was zoomed before.
-    const int size = qBound(MinFontSize, m_table->fontPointSize() + steps, MaxFontSize);
-    m_table->setFontPointSize(size);
-    m_outputView->setFontPointSize(size);
-}
-
-void MainWindow::showAbout()
-{
-    auto *box = new QMessageBox(QMessageBox::NoIcon,
-                                tr("About ProcLab"),
-                                tr("<h3>ProcLab %1</h3><p>Watch processes live: start workers, "
-                                   "follow their output and stop them. Made for teaching how "
-                                   "programs become processes, after the lessons of Python's "
-                                   "<i>multiprocessing</i>.</p>")
-                                        .arg(QCoreApplication::applicationVersion().toHtmlEscaped()),
-                                QMessageBox::Ok,
-                                this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::RichText);
-    box->open();
+    setFontPointSize(qBound(MinFontSize, m_table->fontPointSize() + steps, MaxFontSize));
 }
 
 void MainWindow::updateSelection()
@@ -330,10 +340,9 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
-    const int active = m_pool.activeCount();
-    m_countsLabel->setText(m_pool.count() == 1
-                                   ? tr("%1 running · 1 worker").arg(active)
-                                   : tr("%1 running · %2 workers").arg(active).arg(m_pool.count()));
+    // "%1 running" first, then the plural: only the worker count decides the form of the noun.
+    m_countsLabel->setText(
+            tr("%1 running · %n worker(s)", nullptr, m_pool.count()).arg(m_pool.activeCount()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -343,6 +352,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         const QList<QDialog *> dialogs = findChildren<QDialog *>();
         for (QDialog *dialog : dialogs)
             dialog->reject();
+        saveSettings();
         event->accept();
         return;
     }
@@ -350,15 +360,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     const int count = m_pool.activeCount();
     if (!m_stopping) {
         m_stopping = true;
-        statusBar()->showMessage(count == 1 ? tr("Stopping 1 worker…")
-                                            : tr("Stopping %1 workers…").arg(count));
+        statusBar()->showMessage(tr("Stopping %n worker(s)…", nullptr, count));
         m_pool.stopAll();
         updateActions();
         return;
     }
     // Asked twice: no more grace.
-    statusBar()->showMessage(count == 1 ? tr("Killing 1 worker…")
-                                        : tr("Killing %1 workers…").arg(count));
+    statusBar()->showMessage(tr("Killing %n worker(s)…", nullptr, count));
     for (Worker *worker : m_pool.workers())
         m_pool.kill(worker);
 }

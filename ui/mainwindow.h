@@ -5,16 +5,23 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
+class QSplitter;
 class QToolBar;
 
 namespace ProcLab {
 
+class AppSettings;
+class LanguageManager;
 class OutputView;
+class TableColumns;
 class Worker;
 class WorkerActions;
 class WorkerPool;
 class WorkerTableView;
+struct Preferences;
 struct WorkerSpec;
 
 // The window a class watches: the two lessons as big buttons, a table of the workers, and below it
@@ -24,6 +31,11 @@ struct WorkerSpec;
 // it with workers running does not block: the close is refused, every worker is stopped (grace, then
 // kill) and the window closes when the pool reports that all have ended; a second close kills them
 // at once.
+//
+// With AppSettings it restores what the user arranged last time (window, columns, text size,
+// preferences) and saves it when it closes; with a LanguageManager, View → Language switches the
+// language at once. Without them (tests) it keeps its settings in memory and speaks the system's
+// language through a LanguageManager of its own.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -32,6 +44,12 @@ public:
     MainWindow(WorkerPool &pool,
                const LaunchOptions &options,
                const QString &workerProgram,
+               QWidget *parent = nullptr);
+    MainWindow(WorkerPool &pool,
+               const LaunchOptions &options,
+               const QString &workerProgram,
+               AppSettings *settings,
+               LanguageManager *languages,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -44,9 +62,22 @@ public:
     QStringList commandHistory() const { return m_commandHistory; }
     void setCommandHistory(const QStringList &history) { m_commandHistory = history; }
     bool isStopping() const { return m_stopping; }
+    AppSettings &settings() const { return *m_settings; }
+    LanguageManager &languageManager() const { return *m_languages; }
+    TableColumns *tableColumns() const { return m_tableColumns; }
+    QSplitter *splitter() const { return m_splitter; }
+    // The language of the lessons' texts: the window's, unless --lang chose.
+    DemoLanguage demoLanguage() const { return m_language; }
+    Preferences preferences() const;
+    void applyPreferences(const Preferences &preferences);
+
+    // The dialogs of the Help and File menus; open() them, not exec().
+    void openPreferences();
+    void showTutorial();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createWidgets();
@@ -65,6 +96,15 @@ private:
     void zoom(int steps);
     void showAbout();
 
+    // mainwindowdesktop.cpp: settings, language and the desktop dialogs.
+    void restoreLanguage();
+    void restoreSettings();
+    void saveSettings();
+    void retranslate();
+    void chooseLanguage(const QString &code);
+    void followLanguage(const QString &code);
+    void setFontPointSize(int points);
+
     void updateSelection();
     void updateActions();
     void updateStatus();
@@ -72,14 +112,21 @@ private:
     WorkerPool &m_pool;
     const LaunchOptions m_options;
     const QString m_workerProgram;
-    const DemoLanguage m_language;
+    DemoLanguage m_language;
+    std::unique_ptr<AppSettings> m_ownSettings;
+    std::unique_ptr<LanguageManager> m_ownLanguages;
+    AppSettings *m_settings;
+    LanguageManager *m_languages;
 
     WorkerActions *m_actions = nullptr;
     QToolBar *m_lessonToolBar = nullptr;
     QToolBar *m_workerToolBar = nullptr;
     WorkerTableView *m_table = nullptr;
     OutputView *m_outputView = nullptr;
+    QSplitter *m_splitter = nullptr;
+    TableColumns *m_tableColumns = nullptr;
     QLabel *m_countsLabel = nullptr;
+    QLabel *m_mainProcessLabel = nullptr;
 
     QStringList m_commandHistory;
     bool m_stopping = false;

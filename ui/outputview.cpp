@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QFontDatabase>
 #include <QLabel>
-#include <QLocale>
 #include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
@@ -24,7 +23,6 @@ OutputView::OutputView(const WorkerPool &pool, QWidget *parent)
     , m_findBar(new FindBar(this))
     , m_banner(new QLabel(this))
 {
-    setAccessibleName(tr("Output of the workers"));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setBackgroundRole(QPalette::Base);
     viewport()->setAutoFillBackground(true);
@@ -43,9 +41,6 @@ OutputView::OutputView(const WorkerPool &pool, QWidget *parent)
     bannerFont.setBold(true);
     m_banner->setFont(bannerFont);
     m_banner->setContentsMargins(8, 2, 8, 2);
-    m_banner->setToolTip(
-            tr("The log keeps the newest lines only; the rows above the first one were "
-               "dropped to keep memory bounded."));
     connect(m_findBar, &FindBar::findNextRequested, this, &OutputView::findNext);
     connect(m_findBar, &FindBar::findPreviousRequested, this, &OutputView::findPrevious);
     connect(m_findBar, &FindBar::closeRequested, this, &OutputView::hideFindBar);
@@ -58,6 +53,7 @@ OutputView::OutputView(const WorkerPool &pool, QWidget *parent)
     connect(&m_dragScrollTimer, &QTimer::timeout, this, &OutputView::dragScroll);
 
     createActions();
+    retranslate();
     connect(&m_pool, &WorkerPool::logAppended, this, &OutputView::handleLogAppended);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &OutputView::handleScrolled);
     applyPalette();
@@ -68,21 +64,22 @@ OutputView::~OutputView() = default;
 
 void OutputView::createActions()
 {
-    const auto make = [this](const QString &text, QKeySequence::StandardKey key) {
-        auto *action = new QAction(text, this);
+    // Their texts are set by retranslate().
+    const auto make = [this](QKeySequence::StandardKey key) {
+        auto *action = new QAction(this);
         if (key != QKeySequence::UnknownKey)
             action->setShortcut(key);
         action->setShortcutVisibleInContextMenu(true);
         return action;
     };
-    m_copyAction = make(tr("&Copy"), QKeySequence::Copy);
-    m_selectAllAction = make(tr("Select &All"), QKeySequence::SelectAll);
-    m_findAction = make(tr("&Find…"), QKeySequence::Find);
-    m_saveAsAction = make(tr("&Save Output As…"), QKeySequence::UnknownKey);
-    m_followAction = make(tr("F&ollow New Output"), QKeySequence::UnknownKey);
-    m_timestampsAction = make(tr("Show &Timestamps"), QKeySequence::UnknownKey);
-    m_zoomInAction = make(tr("Zoom &In"), QKeySequence::ZoomIn);
-    m_zoomOutAction = make(tr("Zoom &Out"), QKeySequence::ZoomOut);
+    m_copyAction = make(QKeySequence::Copy);
+    m_selectAllAction = make(QKeySequence::SelectAll);
+    m_findAction = make(QKeySequence::Find);
+    m_saveAsAction = make(QKeySequence::UnknownKey);
+    m_followAction = make(QKeySequence::UnknownKey);
+    m_timestampsAction = make(QKeySequence::UnknownKey);
+    m_zoomInAction = make(QKeySequence::ZoomIn);
+    m_zoomOutAction = make(QKeySequence::ZoomOut);
     m_followAction->setCheckable(true);
     m_followAction->setChecked(m_following);
     m_timestampsAction->setCheckable(true);
@@ -94,6 +91,29 @@ void OutputView::createActions()
     connect(m_timestampsAction, &QAction::triggered, this, &OutputView::setShowTimestamps);
     connect(m_zoomInAction, &QAction::triggered, this, &OutputView::zoomIn);
     connect(m_zoomOutAction, &QAction::triggered, this, &OutputView::zoomOut);
+}
+
+void OutputView::retranslate()
+{
+    setAccessibleName(tr("Output of the workers"));
+    m_banner->setToolTip(
+            tr("The log keeps the newest lines only; the rows above the first one were "
+               "dropped to keep memory bounded."));
+    m_copyAction->setText(tr("&Copy"));
+    m_selectAllAction->setText(tr("Select &All"));
+    m_findAction->setText(tr("&Find…"));
+    m_saveAsAction->setText(tr("&Save Output As…"));
+    m_followAction->setText(tr("F&ollow New Output"));
+    m_timestampsAction->setText(tr("Show &Timestamps"));
+    m_zoomInAction->setText(tr("Zoom &In"));
+    m_zoomOutAction->setText(tr("Zoom &Out"));
+    if (m_droppedLines > 0) {
+        m_banner->setText(tr("%Ln older line(s) dropped (scrollback limit)",
+                             nullptr,
+                             int(qMin<qint64>(m_droppedLines, std::numeric_limits<int>::max()))));
+    }
+    // The "No output yet." of an empty view.
+    viewport()->update();
 }
 
 // ---- Rows ----------------------------------------------------------------------------------------
@@ -297,9 +317,7 @@ void OutputView::updateBanner()
     if (dropped == m_droppedLines)
         return;
     m_droppedLines = dropped;
-    m_banner->setText(dropped == 1 ? tr("1 older line dropped (scrollback limit)")
-                                   : tr("%1 older lines dropped (scrollback limit)")
-                                             .arg(QLocale().toString(dropped)));
+    retranslate();
     if (m_banner->isHidden() && dropped > 0) {
         m_banner->show();
         updateMargins();
@@ -379,6 +397,8 @@ void OutputView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         applyPalette();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
     QAbstractScrollArea::changeEvent(event);
 }
 

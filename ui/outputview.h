@@ -135,6 +135,7 @@ protected:
 
 private:
     void createActions();
+    void retranslate();
     void applyPalette();
     int rowCount() const;
     // The first row whose line number is lineNumber or later (rowCount() if none).

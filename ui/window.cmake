@@ -1,6 +1,5 @@
 # The main window, its worker table, its actions and dialogs (included by ui/CMakeLists.txt).
 target_sources(proclab_ui PRIVATE
-    actionicons.cpp actionicons.h
     runcommanddialog.cpp runcommanddialog.h
     workeractions.cpp workeractions.h
     workertablemodel.cpp workertablemodel.h

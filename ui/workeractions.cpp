@@ -1,9 +1,8 @@
 #include "workeractions.h"
 
-#include "actionicons.h"
-
 #include <QAction>
 #include <QApplication>
+#include <QIcon>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMetaEnum>
@@ -19,8 +18,20 @@ namespace {
 constexpr int MinToolBarPointSize = 13;
 constexpr int ToolBarIconSize = 36;
 
+// The desktop's icon for a name when its theme has one, else ours (resources/icons/actions); the
+// lessons' own icons (spawn, countdown, kill, terminate later) are always ours: no theme has them.
+// Ours are SVG, sharp at the toolbar's projector size.
+QIcon actionIcon(const char *themeName, const char *file)
+{
+    const QIcon bundled(QStringLiteral(":/icons/actions/") + QLatin1String(file)
+                        + QStringLiteral(".svg"));
+    return themeName ? QIcon::fromTheme(QLatin1String(themeName), bundled) : bundled;
+}
+
+} // namespace
+
 // "Spawn four workers (Ctrl+1)": the shortcut in the tooltip, as in the menu.
-void setDescription(QAction *action, const QString &description)
+void WorkerActions::setDescription(QAction *action, const QString &description)
 {
     const QKeySequence shortcut = action->shortcut();
     action->setToolTip(
@@ -31,105 +42,171 @@ void setDescription(QAction *action, const QString &description)
     action->setStatusTip(description);
 }
 
-} // namespace
-
 WorkerActions::WorkerActions(QWidget *window)
     : QObject(window)
 {
+    // Shortcuts and icons here; the texts, which change with the language, in retranslate().
     QAction *action = nullptr;
 
-    action = create(SpawnLesson, tr("&Spawn 4 Workers"));
-    action->setIconText(tr("Spawn 4 workers"));
-    action->setIcon(ActionIcons::spawnWorkers());
+    action = create(SpawnLesson);
+    action->setIcon(actionIcon(nullptr, "spawn"));
     action->setShortcut(Qt::CTRL | Qt::Key_1);
-    setDescription(action, tr("Lesson 1: start four processes that each say their own PID"));
 
-    action = create(CountdownLesson, QString());
-    action->setIconText(tr("Count, then terminate in"));
-    action->setIcon(ActionIcons::countdown());
+    action = create(CountdownLesson);
+    action->setIcon(actionIcon(nullptr, "countdown"));
     action->setShortcut(Qt::CTRL | Qt::Key_2);
 
-    action = create(RunCommand, tr("&Run Command…"));
-    action->setIconText(tr("Run command…"));
-    action->setIcon(ActionIcons::runCommand());
+    action = create(RunCommand);
+    action->setIcon(actionIcon("utilities-terminal", "run-command"));
     action->setShortcut(Qt::CTRL | Qt::Key_R);
+
+    action = create(Terminate);
+    action->setIcon(actionIcon("process-stop", "terminate"));
+    action->setShortcut(Qt::CTRL | Qt::Key_T);
+
+    action = create(Kill);
+    action->setIcon(actionIcon(nullptr, "kill"));
+    action->setShortcut(Qt::CTRL | Qt::Key_K);
+
+    action = create(TerminateAfter);
+    action->setIcon(actionIcon(nullptr, "terminate-later"));
+    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+
+    action = create(ClearFinished);
+    action->setIcon(actionIcon("edit-clear-all", "clear-finished"));
+    action->setShortcut(Qt::CTRL | Qt::Key_L);
+
+    action = create(Quit);
+    action->setShortcut(Qt::CTRL | Qt::Key_Q); // QKeySequence::Quit is empty on some platforms
+    action->setMenuRole(QAction::QuitRole);
+
+    action = create(FollowOutput);
+    action->setCheckable(true);
+    action->setChecked(true);
+    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+
+    action = create(ShowTimestamps);
+    action->setCheckable(true);
+    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_D);
+
+    action = create(Find);
+    action->setIcon(actionIcon("edit-find", "find"));
+    action->setShortcut(QKeySequence::Find);
+    create(Copy)->setShortcut(QKeySequence::Copy);
+    action = create(SaveOutput);
+    action->setIcon(actionIcon("document-save-as", "save"));
+    action->setShortcut(QKeySequence::Save);
+
+    // Ctrl+= as well: on most keyboards '+' needs Shift, and Ctrl+= is what people press.
+    action = create(ZoomIn);
+    action->setIcon(actionIcon("zoom-in", "zoom-in"));
+    action->setShortcuts(
+            {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    action = create(ZoomOut);
+    action->setIcon(actionIcon("zoom-out", "zoom-out"));
+    action->setShortcut(Qt::CTRL | Qt::Key_Minus);
+
+    action = create(About);
+    action->setIcon(actionIcon("help-about", "about"));
+    action->setShortcut(Qt::Key_F1);
+    action->setMenuRole(QAction::AboutRole);
+
+    create(AboutQt)->setMenuRole(QAction::AboutQtRole);
+
+    createDesktopActions();
+    retranslate();
+}
+
+void WorkerActions::retranslate()
+{
+    QAction *action = nullptr;
+
+    action = this->action(SpawnLesson);
+    action->setText(tr("&Spawn 4 Workers"));
+    action->setIconText(tr("Spawn 4 workers"));
+    setDescription(action, tr("Lesson 1: start four processes that each say their own PID"));
+
+    action = this->action(CountdownLesson);
+    action->setIconText(tr("Count, then terminate in"));
+
+    action = this->action(RunCommand);
+    action->setText(tr("&Run Command…"));
+    action->setIconText(tr("Run command…"));
     setDescription(action, tr("Start a program of your own as a worker"));
 
-    action = create(Terminate, tr("&Terminate"));
-    action->setIcon(ActionIcons::terminate());
-    action->setShortcut(Qt::CTRL | Qt::Key_T);
+    action = this->action(Terminate);
+    action->setText(tr("&Terminate"));
+    action->setIconText(tr("Terminate"));
     setDescription(action,
                    tr("Ask the selected workers to stop (SIGTERM); kill them if they are still "
                       "running after the grace period"));
 
-    action = create(Kill, tr("&Kill"));
-    action->setIcon(ActionIcons::kill());
-    action->setShortcut(Qt::CTRL | Qt::Key_K);
+    action = this->action(Kill);
+    action->setText(tr("&Kill"));
+    action->setIconText(tr("Kill"));
     setDescription(action, tr("Stop the selected workers at once (SIGKILL)"));
 
-    action = create(TerminateAfter, QString());
-    action->setIcon(ActionIcons::terminateAfter());
-    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
-
-    action = create(ClearFinished, tr("&Clear Finished"));
+    action = this->action(ClearFinished);
+    action->setText(tr("&Clear Finished"));
     action->setIconText(tr("Clear finished"));
-    action->setIcon(ActionIcons::clearFinished());
-    action->setShortcut(Qt::CTRL | Qt::Key_L);
     setDescription(action, tr("Remove the workers that have ended from the table"));
 
-    action = create(Quit, tr("&Quit"));
-    action->setShortcut(Qt::CTRL | Qt::Key_Q); // QKeySequence::Quit is empty on some platforms
-    action->setMenuRole(QAction::QuitRole);
+    action = this->action(Quit);
+    action->setText(tr("&Quit"));
     setDescription(action, tr("Stop every worker and close ProcLab"));
 
-    action = create(FollowOutput, tr("&Follow Output"));
-    action->setCheckable(true);
-    action->setChecked(true);
-    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    action = this->action(FollowOutput);
+    action->setText(tr("&Follow Output"));
     setDescription(action, tr("Keep the newest output in view"));
 
-    action = create(ShowTimestamps, tr("Show &Timestamps"));
-    action->setCheckable(true);
-    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_D);
+    action = this->action(ShowTimestamps);
+    action->setText(tr("Show &Timestamps"));
     setDescription(action, tr("Show when each line of output arrived"));
 
-    action = create(Find, tr("&Find…"));
-    action->setShortcut(QKeySequence::Find);
+    action = this->action(Find);
+    action->setText(tr("&Find…"));
     setDescription(action, tr("Search the output"));
 
-    action = create(Copy, tr("&Copy"));
-    action->setShortcut(QKeySequence::Copy);
+    action = this->action(Copy);
+    action->setText(tr("&Copy"));
     setDescription(action, tr("Copy the selected output, or the selected rows of the table"));
 
-    action = create(SaveOutput, tr("&Save Output As…"));
-    action->setShortcut(QKeySequence::Save);
+    action = this->action(SaveOutput);
+    action->setText(tr("&Save Output As…"));
     setDescription(action, tr("Save the output shown to a text file"));
 
-    // Ctrl+= as well: on most keyboards '+' needs Shift, and Ctrl+= is what people press.
-    action = create(ZoomIn, tr("&Larger Text"));
-    action->setShortcuts(
-            {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    action = this->action(ZoomIn);
+    action->setText(tr("&Larger Text"));
     setDescription(action, tr("Larger text in the table and the output"));
 
-    action = create(ZoomOut, tr("&Smaller Text"));
-    action->setShortcut(Qt::CTRL | Qt::Key_Minus);
+    action = this->action(ZoomOut);
+    action->setText(tr("&Smaller Text"));
     setDescription(action, tr("Smaller text in the table and the output"));
 
-    action = create(About, tr("&About ProcLab"));
-    action->setShortcut(Qt::Key_F1);
-    action->setMenuRole(QAction::AboutRole);
+    action = this->action(About);
+    action->setText(tr("&About ProcLab"));
     setDescription(action, tr("What ProcLab is and which version this is"));
 
-    action = create(AboutQt, tr("About &Qt"));
-    action->setMenuRole(QAction::AboutQtRole);
+    action = this->action(AboutQt);
+    action->setText(tr("About &Qt"));
     setDescription(action, tr("The version of Qt that ProcLab runs on"));
 
+    retranslateDesktopActions();
     updateCountdownTexts();
+    if (m_seconds) {
+        m_seconds->setSuffix(tr(" s"));
+        m_seconds->setToolTip(tr("Seconds before the counting process is terminated; also used "
+                                 "by “Terminate in N s”"));
+    }
+    for (const auto &[toolBar, title] : m_toolBarTitles)
+        toolBar->setWindowTitle(tr(title));
+    for (const auto &[menu, title] : m_menuTitles)
+        menu->setTitle(tr(title));
 }
 
-QAction *WorkerActions::create(Id id, const QString &text)
+QAction *WorkerActions::create(Id id)
 {
-    auto *action = new QAction(text, parent());
+    auto *action = new QAction(parent());
     // "SpawnLesson", "Terminate"…: tests and style sheets find actions by these names.
     action->setObjectName(QString::fromLatin1(QMetaEnum::fromType<Id>().valueToKey(id)));
     m_actions[size_t(id)] = action;
@@ -165,9 +242,10 @@ void WorkerActions::updateCountdownTexts()
                            .arg(m_countdownSeconds));
 }
 
-QToolBar *WorkerActions::createToolBar(const QString &title, QWidget *parent) const
+QToolBar *WorkerActions::createToolBar(const char *title, QWidget *parent)
 {
-    auto *toolBar = new QToolBar(title, parent);
+    auto *toolBar = new QToolBar(tr(title), parent);
+    m_toolBarTitles.emplace_back(toolBar, title);
     toolBar->setMovable(false);
     toolBar->setFloatable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -180,7 +258,7 @@ QToolBar *WorkerActions::createToolBar(const QString &title, QWidget *parent) co
 
 QToolBar *WorkerActions::createLessonToolBar(QWidget *parent)
 {
-    QToolBar *toolBar = createToolBar(tr("Lessons"), parent);
+    QToolBar *toolBar = createToolBar(QT_TR_NOOP("Lessons"), parent);
     toolBar->setObjectName(QStringLiteral("lessonToolBar"));
     toolBar->addAction(action(SpawnLesson));
     toolBar->addSeparator();
@@ -189,22 +267,20 @@ QToolBar *WorkerActions::createLessonToolBar(QWidget *parent)
     m_seconds->setObjectName(QStringLiteral("countdownSeconds"));
     m_seconds->setRange(1, MaxCountdownSeconds);
     m_seconds->setValue(m_countdownSeconds);
-    m_seconds->setSuffix(tr(" s"));
     m_seconds->setAccelerated(true);
-    m_seconds->setToolTip(tr("Seconds before the counting process is terminated; also used by "
-                             "“Terminate in N s”"));
     // As tall as the buttons beside it, so it reads as part of the lesson's label.
     m_seconds->setMinimumHeight(ToolBarIconSize);
     connect(m_seconds, &QSpinBox::valueChanged, this, &WorkerActions::setCountdownSeconds);
     toolBar->addWidget(m_seconds);
+    retranslate();
     toolBar->addSeparator();
     toolBar->addAction(action(RunCommand));
     return toolBar;
 }
 
-QToolBar *WorkerActions::createWorkerToolBar(QWidget *parent) const
+QToolBar *WorkerActions::createWorkerToolBar(QWidget *parent)
 {
-    QToolBar *toolBar = createToolBar(tr("Selected Workers"), parent);
+    QToolBar *toolBar = createToolBar(QT_TR_NOOP("Selected Workers"), parent);
     toolBar->setObjectName(QStringLiteral("workerToolBar"));
     for (const Id id : {Terminate, Kill, TerminateAfter}) {
         toolBar->addAction(action(id));
@@ -214,14 +290,27 @@ QToolBar *WorkerActions::createWorkerToolBar(QWidget *parent) const
     return toolBar;
 }
 
-void WorkerActions::fillMenuBar(QMenuBar *menuBar) const
+QMenu *WorkerActions::addMenu(QWidget *parent, const char *title)
 {
-    QMenu *file = menuBar->addMenu(tr("&File"));
+    auto *menu = new QMenu(tr(title), parent);
+    m_menuTitles.emplace_back(menu, title);
+    if (auto *menuBar = qobject_cast<QMenuBar *>(parent))
+        menuBar->addMenu(menu);
+    else if (auto *parentMenu = qobject_cast<QMenu *>(parent))
+        parentMenu->addMenu(menu);
+    return menu;
+}
+
+void WorkerActions::fillMenuBar(QMenuBar *menuBar)
+{
+    QMenu *file = addMenu(menuBar, QT_TR_NOOP("&File"));
     file->addAction(action(RunCommand));
+    file->addSeparator();
+    file->addAction(action(Preferences));
     file->addSeparator();
     file->addAction(action(Quit));
 
-    QMenu *workers = menuBar->addMenu(tr("&Workers"));
+    QMenu *workers = addMenu(menuBar, QT_TR_NOOP("&Workers"));
     workers->addAction(action(SpawnLesson));
     workers->addAction(action(CountdownLesson));
     workers->addSeparator();
@@ -231,7 +320,7 @@ void WorkerActions::fillMenuBar(QMenuBar *menuBar) const
     workers->addSeparator();
     workers->addAction(action(ClearFinished));
 
-    QMenu *view = menuBar->addMenu(tr("&View"));
+    QMenu *view = addMenu(menuBar, QT_TR_NOOP("&View"));
     view->addAction(action(FollowOutput));
     view->addAction(action(ShowTimestamps));
     view->addSeparator();
@@ -241,8 +330,15 @@ void WorkerActions::fillMenuBar(QMenuBar *menuBar) const
     view->addSeparator();
     view->addAction(action(ZoomIn));
     view->addAction(action(ZoomOut));
+    view->addSeparator();
+    QMenu *language = addMenu(view, QT_TR_NOOP("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    for (const Id id : {LanguageSystem, LanguageKorean, LanguageEnglish})
+        language->addAction(action(id));
 
-    QMenu *help = menuBar->addMenu(tr("&Help"));
+    QMenu *help = addMenu(menuBar, QT_TR_NOOP("&Help"));
+    help->addAction(action(Tutorial));
+    help->addSeparator();
     help->addAction(action(About));
     help->addAction(action(AboutQt));
 }

@@ -1,10 +1,14 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 #include <array>
+#include <utility>
+#include <vector>
 
 class QAction;
+class QMenu;
 class QMenuBar;
 class QSpinBox;
 class QToolBar;
@@ -42,6 +46,11 @@ public:
         ZoomOut,
         About,
         AboutQt,
+        Preferences,
+        Tutorial,
+        LanguageSystem, // View → Language: checkable, one of the three checked
+        LanguageKorean,
+        LanguageEnglish,
         IdCount
     };
     Q_ENUM(Id)
@@ -61,8 +70,15 @@ public:
 
     // The lessons and Run command…; then Terminate, Kill, Terminate in N s and Clear finished.
     QToolBar *createLessonToolBar(QWidget *parent);
-    QToolBar *createWorkerToolBar(QWidget *parent) const;
-    void fillMenuBar(QMenuBar *menuBar) const;
+    QToolBar *createWorkerToolBar(QWidget *parent);
+    void fillMenuBar(QMenuBar *menuBar);
+
+    // Sets every text again in the current language: the window calls it on QEvent::LanguageChange.
+    void retranslate();
+    // Checks the View → Language entry of a code: "ko", "en", or empty for the system's.
+    void setLanguageChoice(const QString &code);
+    // The code of a View → Language action, or an empty string for System.
+    static QString languageCode(Id id);
 
     struct Availability
     {
@@ -77,11 +93,20 @@ signals:
     void countdownSecondsChanged(int seconds);
 
 private:
-    QAction *create(Id id, const QString &text);
-    QToolBar *createToolBar(const QString &title, QWidget *parent) const;
+    // "Spawn four workers (Ctrl+1)": the shortcut in the tooltip, as in the menu.
+    static void setDescription(QAction *action, const QString &description);
+    QAction *create(Id id);
+    QToolBar *createToolBar(const char *title, QWidget *parent);
+    QMenu *addMenu(QWidget *parent, const char *title);
     void updateCountdownTexts();
+    // Preferences, the tutorial and the languages (workeractionsdesktop.cpp).
+    void createDesktopActions();
+    void retranslateDesktopActions();
 
     std::array<QAction *, IdCount> m_actions{};
+    // Titles kept untranslated, to be translated again when the language changes.
+    std::vector<std::pair<QPointer<QToolBar>, const char *>> m_toolBarTitles;
+    std::vector<std::pair<QPointer<QMenu>, const char *>> m_menuTitles;
     QSpinBox *m_seconds = nullptr;
     int m_countdownSeconds = DefaultCountdownSeconds;
 };

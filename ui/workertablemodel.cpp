@@ -235,6 +235,13 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
     return QVariant();
 }
 
+void WorkerTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
 void WorkerTableModel::handleWorkersChanged(const QList<int> &rows)
 {
     // The pool sends sorted rows; a run of neighbours becomes one signal (libksysguard does the same).

@@ -53,6 +53,9 @@ public:
 
     Worker *workerAt(int row) const;
 
+    // The language changed: headers and cells (states, exit readings) are read again.
+    void retranslate();
+
     // "0:05", "1:02:03": the running-time cell, a stopwatch a class can read.
     static QString durationText(qint64 milliseconds);
     // "999999", then "13.4 M": the line-count cells.

@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ProcLab::AboutDialog</name>
+    <message>
+        <source>About ProcLab</source>
+        <translation>About ProcLab</translation>
+    </message>
+    <message>
+        <source>ProcLab %1</source>
+        <translation>ProcLab %1</translation>
+    </message>
+    <message>
+        <source>ProcLab shows what happens when a program starts processes: each worker&apos;s PID, its state and its output as they happen, and how it ends when it is terminated or killed. It turns the two examples of a Python &lt;i&gt;multiprocessing&lt;/i&gt; tutorial into lessons a class can watch, and runs programs of your own the same way.</source>
+        <translation>ProcLab shows what happens when a program starts processes: each worker&apos;s PID, its state and its output as they happen, and how it ends when it is terminated or killed. It turns the two examples of a Python &lt;i&gt;multiprocessing&lt;/i&gt; tutorial into lessons a class can watch, and runs programs of your own the same way.</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation>Free software under the MIT licence.</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2</source>
+        <translation>Built with Qt %1, running on Qt %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::AppSettings</name>
+    <message>
+        <source>The settings file could not be read; ProcLab started with its default settings.</source>
+        <translation>The settings file could not be read; ProcLab started with its default settings.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) could not be read and went back to the default.</source>
+        <translation>
+            <numerusform>%n setting could not be read and went back to its default.</numerusform>
+            <numerusform>%n settings could not be read and went back to their defaults.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::CommandLine</name>
+    <message>
+        <source>the command ends with a lone backslash</source>
+        <translation>the command ends with a lone backslash</translation>
+    </message>
+    <message>
+        <source>a single quote (&apos;) is not closed</source>
+        <translation>a single quote (&apos;) is not closed</translation>
+    </message>
+    <message>
+        <source>a double quote (&quot;) is not closed</source>
+        <translation>a double quote (&quot;) is not closed</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>the command is empty</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::ExitInfo</name>
+    <message>
+        <source>failed to start</source>
+        <translation>failed to start</translation>
+    </message>
+    <message>
+        <source>exit code %1 (%2)</source>
+        <translation>exit code %1 (%2)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>exit code %1</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>signal %1</translation>
+    </message>
+    <message>
+        <source>asked to stop; the program could have cleaned up</source>
+        <translation>asked to stop; the program could have cleaned up</translation>
+    </message>
+    <message>
+        <source>killed at once by the system; no chance to clean up</source>
+        <translation>killed at once by the system; no chance to clean up</translation>
+    </message>
+    <message>
+        <source>interrupted, as by Ctrl+C</source>
+        <translation>interrupted, as by Ctrl+C</translation>
+    </message>
+    <message>
+        <source>hang-up: its terminal or parent went away</source>
+        <translation>hang-up: its terminal or parent went away</translation>
+    </message>
+    <message>
+        <source>crashed: invalid memory access</source>
+        <translation>crashed: invalid memory access</translation>
+    </message>
+    <message>
+        <source>aborted itself, often after a failed check</source>
+        <translation>aborted itself, often after a failed check</translation>
+    </message>
+    <message>
+        <source>crashed: bad memory access (bus error)</source>
+        <translation>crashed: bad memory access (bus error)</translation>
+    </message>
+    <message>
+        <source>crashed: arithmetic error</source>
+        <translation>crashed: arithmetic error</translation>
+    </message>
+    <message>
+        <source>crashed: illegal instruction</source>
+        <translation>crashed: illegal instruction</translation>
+    </message>
+    <message>
+        <source>wrote to a pipe nobody reads any more</source>
+        <translation>wrote to a pipe nobody reads any more</translation>
+    </message>
+    <message>
+        <source>asked to quit and dump core</source>
+        <translation>asked to quit and dump core</translation>
+    </message>
+    <message>
+        <source>paused; it cannot ignore this</source>
+        <translation>paused; it cannot ignore this</translation>
+    </message>
+    <message>
+        <source>resumed after a pause</source>
+        <translation>resumed after a pause</translation>
+    </message>
+    <message>
+        <source>a signal whose meaning the program defines</source>
+        <translation>a signal whose meaning the program defines</translation>
+    </message>
+    <message>
+        <source>ended by a signal</source>
+        <translation>ended by a signal</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::FindBar</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>Text in the output</source>
+        <translation>Text in the output</translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation>Find in output</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Find the previous match (Shift+Enter)</source>
+        <translation>Find the previous match (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Find the next match (Enter)</source>
+        <translation>Find the next match (Enter)</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::HeadlessRunner</name>
+    <message>
+        <source>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</source>
+        <translation>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</translation>
+    </message>
+    <message>
+        <source>received %1: stopping 1 worker</source>
+        <translation>received %1: stopping 1 worker</translation>
+    </message>
+    <message>
+        <source>received %1: stopping %2 workers</source>
+        <translation>received %1: stopping %2 workers</translation>
+    </message>
+    <message>
+        <source>received %1 again: killing every worker now</source>
+        <translation>received %1 again: killing every worker now</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::LaunchOptions</name>
+    <message>
+        <source>--%1: “%2” is not a whole number from %3 to %4</source>
+        <translation>--%1: “%2” is not a whole number from %3 to %4</translation>
+    </message>
+    <message>
+        <source>Watch processes live: spawn workers, see their PIDs, states and output, and stop them, gracefully or not.
+
+Exit status: 0 when every worker ended normally or was stopped because you asked; 1 when a worker failed to start, crashed or exited non-zero on its own; 2 for a bad command line; 128+N when the monitor itself was stopped by signal N.</source>
+        <translation>Watch processes live: spawn workers, see their PIDs, states and output, and stop them, gracefully or not.
+
+Exit status: 0 when every worker ended normally or was stopped because you asked; 1 when a worker failed to start, crashed or exited non-zero on its own; 2 for a bad command line; 128+N when the monitor itself was stopped by signal N.</translation>
+    </message>
+    <message>
+        <source>Run in this terminal without a window: worker output goes to stdout and stderr, ProcLab&apos;s own messages to stderr.</source>
+        <translation>Run in this terminal without a window: worker output goes to stdout and stderr, ProcLab&apos;s own messages to stderr.</translation>
+    </message>
+    <message>
+        <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</source>
+        <translation>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</translation>
+    </message>
+    <message>
+        <source>Terminate after &lt;S&gt; seconds. Without --run, lesson 2: a counting process, terminated after S seconds. With --run, the --run processes.</source>
+        <translation>Terminate after &lt;S&gt; seconds. Without --run, lesson 2: a counting process, terminated after S seconds. With --run, the --run processes.</translation>
+    </message>
+    <message>
+        <source>Run &lt;COMMAND&gt;, split into words as a shell would, but without a shell. Repeatable.</source>
+        <translation>Run &lt;COMMAND&gt;, split into words as a shell would, but without a shell. Repeatable.</translation>
+    </message>
+    <message>
+        <source>How long a terminate waits before it kills, in milliseconds (default 2000).</source>
+        <translation>How long a terminate waits before it kills, in milliseconds (default 2000).</translation>
+    </message>
+    <message>
+        <source>unexpected argument “%1” (commands go after --run)</source>
+        <translation>unexpected argument “%1” (commands go after --run)</translation>
+    </message>
+    <message>
+        <source>--lang: “%1” is not a language ProcLab knows: use ko or en</source>
+        <translation>--lang: “%1” is not a language ProcLab knows: use ko or en</translation>
+    </message>
+    <message>
+        <source>--run “%1”: %2</source>
+        <translation>--run “%1”: %2</translation>
+    </message>
+    <message>
+        <source>--run: the program name contains a control character</source>
+        <translation>--run: the program name contains a control character</translation>
+    </message>
+    <message>
+        <source>--run: the program name is not valid UTF-8 text</source>
+        <translation>--run: the program name is not valid UTF-8 text</translation>
+    </message>
+    <message>
+        <source>nothing to run: give --spawn, --countdown or --run (see --help)</source>
+        <translation>nothing to run: give --spawn, --countdown or --run (see --help)</translation>
+    </message>
+    <message>
+        <source>Language of the window and of the lessons&apos; texts: ko or en (default: the system&apos;s).</source>
+        <translation>Language of the window and of the lessons&apos; texts: ko or en (default: the system&apos;s).</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::Main</name>
+    <message>
+        <source>proclab: %1 (see proclab --help)</source>
+        <translation>proclab: %1 (see proclab --help)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::MainWindow</name>
+    <message>
+        <source>proclab-worker not found: no lessons (set PROCLAB_WORKER)</source>
+        <translation>proclab-worker not found: no lessons (set PROCLAB_WORKER)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 running · %n worker(s)</source>
+        <translation>
+            <numerusform>%1 running · %n worker</numerusform>
+            <numerusform>%1 running · %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n worker(s)…</source>
+        <translation>
+            <numerusform>Stopping %n worker…</numerusform>
+            <numerusform>Stopping %n workers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n worker(s)…</source>
+        <translation>
+            <numerusform>Killing %n worker…</numerusform>
+            <numerusform>Killing %n workers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ProcLab</source>
+        <translation>ProcLab</translation>
+    </message>
+    <message>
+        <source>Main process %1</source>
+        <translation>Main process %1</translation>
+    </message>
+    <message>
+        <source>The PID of ProcLab itself: the main program of the lessons</source>
+        <translation>The PID of ProcLab itself: the main program of the lessons</translation>
+    </message>
+    <message>
+        <source>Workers running now · workers in the table</source>
+        <translation>Workers running now · workers in the table</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::OutputRenderer</name>
+    <message numerus="yes">
+        <source>  … %Ln more characters; the line goes on in the next row</source>
+        <translation>
+            <numerusform>  … %Ln more character; the line goes on in the next row</numerusform>
+            <numerusform>  … %Ln more characters; the line goes on in the next row</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … %Ln more characters (Copy and Save have them all)</source>
+        <translation>
+            <numerusform>  … %Ln more character (Copy and Save have it)</numerusform>
+            <numerusform>  … %Ln more characters (Copy and Save have them all)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  (the line goes on in the next row)</source>
+        <translation>  (the line goes on in the next row)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::OutputView</name>
+    <message>
+        <source>Output of the workers</source>
+        <translation>Output of the workers</translation>
+    </message>
+    <message>
+        <source>The log keeps the newest lines only; the rows above the first one were dropped to keep memory bounded.</source>
+        <translation>The log keeps the newest lines only; the rows above the first one were dropped to keep memory bounded.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Select &amp;All</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Output As…</source>
+        <translation>&amp;Save Output As…</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow New Output</source>
+        <translation>F&amp;ollow New Output</translation>
+    </message>
+    <message>
+        <source>Show &amp;Timestamps</source>
+        <translation>Show &amp;Timestamps</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln older line(s) dropped (scrollback limit)</source>
+        <translation>
+            <numerusform>%Ln older line dropped (scrollback limit)</numerusform>
+            <numerusform>%Ln older lines dropped (scrollback limit)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No output yet.</source>
+        <translation>No output yet.</translation>
+    </message>
+    <message>
+        <source>No output from the selected workers yet.</source>
+        <translation>No output from the selected workers yet.</translation>
+    </message>
+    <message>
+        <source>Save Output</source>
+        <translation>Save Output</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the output to “%1”: %2</source>
+        <translation>Could not save the output to “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation>&amp;Grace period:</translation>
+    </message>
+    <message>
+        <source>How long Terminate waits after SIGTERM before it kills with SIGKILL</source>
+        <translation>How long Terminate waits after SIGTERM before it kills with SIGKILL</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Countdown:</source>
+        <translation>&amp;Countdown:</translation>
+    </message>
+    <message>
+        <source>Seconds before lesson 2 terminates its counting process; also used by “Terminate in N s”</source>
+        <translation>Seconds before lesson 2 terminates its counting process; also used by “Terminate in N s”</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Scrollback:</source>
+        <translation>&amp;Scrollback:</translation>
+    </message>
+    <message>
+        <source>How many lines of output are kept; older lines are dropped</source>
+        <translation>How many lines of output are kept; older lines are dropped</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> lines</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Text size:</translation>
+    </message>
+    <message>
+        <source>The size of the table&apos;s and the output&apos;s text</source>
+        <translation>The size of the table&apos;s and the output&apos;s text</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>The language of the window and of the lessons&apos; texts</source>
+        <translation>The language of the window and of the lessons&apos; texts</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>&amp;Run commands line-buffered by default</source>
+        <translation>&amp;Run commands line-buffered by default</translation>
+    </message>
+    <message>
+        <source>Whether Run command… asks programs to write each line as soon as they print it</source>
+        <translation>Whether Run command… asks programs to write each line as soon as they print it</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::ProgramLocator</name>
+    <message>
+        <source>“%1”: no such file</source>
+        <translation>“%1”: no such file</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a program</source>
+        <translation>“%1” is a folder, not a program</translation>
+    </message>
+    <message>
+        <source>“%1” is not executable (no execute permission)</source>
+        <translation>“%1” is not executable (no execute permission)</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>the command is empty</translation>
+    </message>
+    <message>
+        <source>the program name contains a control character</source>
+        <translation>the program name contains a control character</translation>
+    </message>
+    <message>
+        <source>“%1”: no such program in PATH</source>
+        <translation>“%1”: no such program in PATH</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::RunCommandDialog</name>
+    <message>
+        <source>Run Command</source>
+        <translation>Run Command</translation>
+    </message>
+    <message>
+        <source>for example: python3 count.py</source>
+        <translation>for example: python3 count.py</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Line-buffer output</source>
+        <translation>Line-buffer output</translation>
+    </message>
+    <message>
+        <source>Asks the program to write each line as soon as it prints it (Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
+        <translation>Asks the program to write each line as soon as it prints it (Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output arrives live instead of in blocks.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Command:</translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation>&amp;Working folder:</translation>
+    </message>
+    <message>
+        <source>Type the command to run.</source>
+        <translation>Type the command to run.</translation>
+    </message>
+    <message>
+        <source>The working folder “%1” is not a folder.</source>
+        <translation>The working folder “%1” is not a folder.</translation>
+    </message>
+    <message>
+        <source>The working folder “%1” does not exist.</source>
+        <translation>The working folder “%1” does not exist.</translation>
+    </message>
+    <message>
+        <source>Runs %1</source>
+        <translation>Runs %1</translation>
+    </message>
+    <message>
+        <source>Working Folder</source>
+        <translation>Working Folder</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::TimelineView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Each worker gets a lane here: a bar from its start to its end, a tick for every line it prints, and a mark for every signal it gets.</source>
+        <translation>Each worker gets a lane here: a bar from its start to its end, a tick for every line it prints, and a mark for every signal it gets.</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>main process</source>
+        <translation>main process</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2</source>
+        <translation>%1 · PID %2</translation>
+    </message>
+    <message>
+        <source>started at %1, ended at %2: ran %3 s</source>
+        <translation>started at %1, ended at %2: ran %3 s</translation>
+    </message>
+    <message>
+        <source>started at %1, running for %2 s</source>
+        <translation>started at %1, running for %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of output</source>
+        <translation>
+            <numerusform>%n line of output</numerusform>
+            <numerusform>%n lines of output</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>main process · PID %1
+ProcLab itself: it starts the workers, as the tutorial&apos;s main program starts its processes</source>
+        <translation>main process · PID %1
+ProcLab itself: it starts the workers, as the tutorial&apos;s main program starts its processes</translation>
+    </message>
+    <message>
+        <source>Show a longer time (Ctrl+wheel down)</source>
+        <translation>Show a longer time (Ctrl+wheel down)</translation>
+    </message>
+    <message>
+        <source>Show a shorter time in more detail (Ctrl+wheel up)</source>
+        <translation>Show a shorter time in more detail (Ctrl+wheel up)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show everything from the start of the main process to now</source>
+        <translation>Show everything from the start of the main process to now</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::TutorialDialog</name>
+    <message>
+        <source>The Tutorial</source>
+        <translation>The Tutorial</translation>
+    </message>
+    <message>
+        <source>1. Starting processes</source>
+        <translation>1. Starting processes</translation>
+    </message>
+    <message>
+        <source>2. terminate()</source>
+        <translation>2. terminate()</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A running program is a &lt;b&gt;process&lt;/b&gt;, and the operating system gives each one a number of its own, its &lt;b&gt;PID&lt;/b&gt;. In this example the main program first says its own PID, then &lt;code&gt;multiprocessing.Process&lt;/code&gt; starts four new processes, the sub programs, and each says its PID in turn.&lt;/p&gt;&lt;p&gt;Every PID is different: these are four separate processes, not four calls of one function. They also need not finish in the order they were started; the operating system decides who runs when.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A running program is a &lt;b&gt;process&lt;/b&gt;, and the operating system gives each one a number of its own, its &lt;b&gt;PID&lt;/b&gt;. In this example the main program first says its own PID, then &lt;code&gt;multiprocessing.Process&lt;/code&gt; starts four new processes, the sub programs, and each says its PID in turn.&lt;/p&gt;&lt;p&gt;Every PID is different: these are four separate processes, not four calls of one function. They also need not finish in the order they were started; the operating system decides who runs when.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A process does not have to run to its end. Here the sub program counts, one number a second, up to 100000; the main program waits five seconds and then calls &lt;code&gt;terminate()&lt;/code&gt;, which sends the process the signal &lt;b&gt;SIGTERM&lt;/b&gt;. The count stops at about five.&lt;/p&gt;&lt;p&gt;In ProcLab the worker is marked &lt;i&gt;terminated&lt;/i&gt; and its exit code is -15, as Python&apos;s &lt;code&gt;Process.exitcode&lt;/code&gt; says it: minus the number of the signal. A program that ignores SIGTERM is killed with SIGKILL after the grace period.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A process does not have to run to its end. Here the sub program counts, one number a second, up to 100000; the main program waits five seconds and then calls &lt;code&gt;terminate()&lt;/code&gt;, which sends the process the signal &lt;b&gt;SIGTERM&lt;/b&gt;. The count stops at about five.&lt;/p&gt;&lt;p&gt;In ProcLab the worker is marked &lt;i&gt;terminated&lt;/i&gt; and its exit code is -15, as Python&apos;s &lt;code&gt;Process.exitcode&lt;/code&gt; says it: minus the number of the signal. A program that ignores SIGTERM is killed with SIGKILL after the grace period.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The Python program:</source>
+        <translation>The Python program:</translation>
+    </message>
+    <message>
+        <source>What it printed:</source>
+        <translation>What it printed:</translation>
+    </message>
+    <message>
+        <source>Spawn 4 workers</source>
+        <translation>Spawn 4 workers</translation>
+    </message>
+    <message>
+        <source>Run this lesson in the window</source>
+        <translation>Run this lesson in the window</translation>
+    </message>
+    <message>
+        <source>Count, then terminate in %1 s</source>
+        <translation>Count, then terminate in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::Worker</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>the command is empty</translation>
+    </message>
+    <message>
+        <source>the working folder “%1” does not exist</source>
+        <translation>the working folder “%1” does not exist</translation>
+    </message>
+    <message>
+        <source>started %1: %2</source>
+        <translation>started %1: %2</translation>
+    </message>
+    <message>
+        <source>too many open files: the monitor has reached its limit of open files</source>
+        <translation>too many open files: the monitor has reached its limit of open files</translation>
+    </message>
+    <message>
+        <source>cannot start “%1”: %2</source>
+        <translation>cannot start “%1”: %2</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>failed to start: %1</translation>
+    </message>
+    <message>
+        <source>terminated %1 after %2: %3</source>
+        <translation>terminated %1 after %2: %3</translation>
+    </message>
+    <message>
+        <source>killed %1 after %2 grace: %3</source>
+        <translation>killed %1 after %2 grace: %3</translation>
+    </message>
+    <message>
+        <source>killed %1 after %2: %3</source>
+        <translation>killed %1 after %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 ended by a signal: %2</source>
+        <translation>%1 ended by a signal: %2</translation>
+    </message>
+    <message>
+        <source>%1 crashed: %2</source>
+        <translation>%1 crashed: %2</translation>
+    </message>
+    <message>
+        <source>%1 exited after %2: %3</source>
+        <translation>%1 exited after %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 left processes behind in its group: terminating them</source>
+        <translation>%1 left processes behind in its group: terminating them</translation>
+    </message>
+    <message>
+        <source>terminating %1 (SIGTERM)…</source>
+        <translation>terminating %1 (SIGTERM)…</translation>
+    </message>
+    <message>
+        <source>%1 still running after %2 grace: killing (SIGKILL)</source>
+        <translation>%1 still running after %2 grace: killing (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>killing %1 (SIGKILL)</source>
+        <translation>killing %1 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>pausing %1 (SIGSTOP)</source>
+        <translation>pausing %1 (SIGSTOP)</translation>
+    </message>
+    <message>
+        <source>resuming %1 (SIGCONT)</source>
+        <translation>resuming %1 (SIGCONT)</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2</source>
+        <translation>sending %1 to %2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stopping</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>crashed</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>failed to start</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>terminated</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>killed</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::WorkerActions</name>
+    <message>
+        <source>&amp;Spawn 4 Workers</source>
+        <translation>&amp;Spawn 4 Workers</translation>
+    </message>
+    <message>
+        <source>Spawn 4 workers</source>
+        <translation>Spawn 4 workers</translation>
+    </message>
+    <message>
+        <source>Lesson 1: start four processes that each say their own PID</source>
+        <translation>Lesson 1: start four processes that each say their own PID</translation>
+    </message>
+    <message>
+        <source>Count, then terminate in</source>
+        <translation>Count, then terminate in</translation>
+    </message>
+    <message>
+        <source>&amp;Run Command…</source>
+        <translation>&amp;Run Command…</translation>
+    </message>
+    <message>
+        <source>Run command…</source>
+        <translation>Run command…</translation>
+    </message>
+    <message>
+        <source>Start a program of your own as a worker</source>
+        <translation>Start a program of your own as a worker</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate</source>
+        <translation>&amp;Terminate</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
+        <translation>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>Stop the selected workers at once (SIGKILL)</source>
+        <translation>Stop the selected workers at once (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Finished</source>
+        <translation>&amp;Clear Finished</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Clear finished</translation>
+    </message>
+    <message>
+        <source>Remove the workers that have ended from the table</source>
+        <translation>Remove the workers that have ended from the table</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Stop every worker and close ProcLab</source>
+        <translation>Stop every worker and close ProcLab</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>&amp;Follow Output</translation>
+    </message>
+    <message>
+        <source>Keep the newest output in view</source>
+        <translation>Keep the newest output in view</translation>
+    </message>
+    <message>
+        <source>Show &amp;Timestamps</source>
+        <translation>Show &amp;Timestamps</translation>
+    </message>
+    <message>
+        <source>Show when each line of output arrived</source>
+        <translation>Show when each line of output arrived</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>Search the output</source>
+        <translation>Search the output</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy the selected output, or the selected rows of the table</source>
+        <translation>Copy the selected output, or the selected rows of the table</translation>
+    </message>
+    <message>
+        <source>&amp;Save Output As…</source>
+        <translation>&amp;Save Output As…</translation>
+    </message>
+    <message>
+        <source>Save the output shown to a text file</source>
+        <translation>Save the output shown to a text file</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Text</source>
+        <translation>&amp;Larger Text</translation>
+    </message>
+    <message>
+        <source>Larger text in the table and the output</source>
+        <translation>Larger text in the table and the output</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller Text</source>
+        <translation>&amp;Smaller Text</translation>
+    </message>
+    <message>
+        <source>Smaller text in the table and the output</source>
+        <translation>Smaller text in the table and the output</translation>
+    </message>
+    <message>
+        <source>&amp;About ProcLab</source>
+        <translation>&amp;About ProcLab</translation>
+    </message>
+    <message>
+        <source>What ProcLab is and which version this is</source>
+        <translation>What ProcLab is and which version this is</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The version of Qt that ProcLab runs on</source>
+        <translation>The version of Qt that ProcLab runs on</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds before the counting process is terminated; also used by “Terminate in N s”</source>
+        <translation>Seconds before the counting process is terminated; also used by “Terminate in N s”</translation>
+    </message>
+    <message>
+        <source>C&amp;ount, Then Terminate in %1 s</source>
+        <translation>C&amp;ount, Then Terminate in %1 s</translation>
+    </message>
+    <message>
+        <source>Lesson 2: start a process that counts, and terminate it after %1 s</source>
+        <translation>Lesson 2: start a process that counts, and terminate it after %1 s</translation>
+    </message>
+    <message>
+        <source>Terminate &amp;in %1 s</source>
+        <translation>Terminate &amp;in %1 s</translation>
+    </message>
+    <message>
+        <source>Terminate in %1 s</source>
+        <translation>Terminate in %1 s</translation>
+    </message>
+    <message>
+        <source>Terminate the selected workers in %1 s (the seconds beside the counting lesson)</source>
+        <translation>Terminate the selected workers in %1 s (the seconds beside the counting lesson)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Selected Workers</source>
+        <translation>Selected Workers</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>&amp;Workers</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>Grace period, countdown, scrollback, text size and language</source>
+        <translation>Grace period, countdown, scrollback, text size and language</translation>
+    </message>
+    <message>
+        <source>The &amp;Tutorial</source>
+        <translation>The &amp;Tutorial</translation>
+    </message>
+    <message>
+        <source>The two Python examples ProcLab&apos;s lessons come from, explained</source>
+        <translation>The two Python examples ProcLab&apos;s lessons come from, explained</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>&amp;System Language</translation>
+    </message>
+    <message>
+        <source>Follow the language of the desktop</source>
+        <translation>Follow the language of the desktop</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::WorkerPool</name>
+    <message>
+        <source>not starting “%1”: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</source>
+        <translation>not starting “%1”: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</translation>
+    </message>
+    <message>
+        <source>not starting %1 more: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</source>
+        <translation>not starting %1 more: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::WorkerTableModel</name>
+    <message>
+        <source>%1 · terminating in %2 s</source>
+        <translation>%1 · terminating in %2 s</translation>
+    </message>
+    <message>
+        <source>Failed to start: %1</source>
+        <translation>Failed to start: %1</translation>
+    </message>
+    <message>
+        <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it</source>
+        <translation>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it</translation>
+    </message>
+    <message>
+        <source>Lines written to standard output</source>
+        <translation>Lines written to standard output</translation>
+    </message>
+    <message>
+        <source>Lines written to standard error</source>
+        <translation>Lines written to standard error</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+    <message>
+        <source>Last output</source>
+        <translation>Last output</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1 G</source>
+        <translation>%1 G</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::WorkerTableView</name>
+    <message>
+        <source>No workers yet.
+Start a lesson with “Spawn 4 workers” or “Count, then terminate”, or run a command of your own.</source>
+        <translation>No workers yet.
+Start a lesson with “Spawn 4 workers” or “Count, then terminate”, or run a command of your own.</translation>
+    </message>
+</context>
+</TS>

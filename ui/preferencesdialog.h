@@ -1,0 +1,66 @@
+#pragma once
+
+#include "appsettings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QSpinBox;
+
+namespace ProcLab {
+
+// What a user would change about ProcLab, as one value: the dialog edits it, the window applies it
+// and AppSettings keeps it.
+struct Preferences
+{
+    int gracePeriodMs = AppSettings::DefaultGracePeriodMs;
+    int countdownSeconds = AppSettings::DefaultCountdownSeconds;
+    int scrollbackLines = AppSettings::DefaultScrollbackLines;
+    int fontPointSize = 12;
+    QString language; // "ko", "en", or empty for the system's
+    bool lineBufferedByDefault = true;
+
+    friend bool operator==(const Preferences &a, const Preferences &b)
+    {
+        return a.gracePeriodMs == b.gracePeriodMs && a.countdownSeconds == b.countdownSeconds
+               && a.scrollbackLines == b.scrollbackLines && a.fontPointSize == b.fontPointSize
+               && a.language == b.language && a.lineBufferedByDefault == b.lineBufferedByDefault;
+    }
+};
+
+// File → Preferences…: the grace period of a terminate, the seconds of lesson 2, how many lines of
+// output are kept, the text size, the language and whether Run command… line-buffers by default.
+// It only edits a Preferences value; whoever opens it applies preferences() when it is accepted.
+class PreferencesDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit PreferencesDialog(QWidget *parent = nullptr);
+
+    void setPreferences(const Preferences &preferences);
+    Preferences preferences() const;
+
+    QSpinBox *gracePeriodBox() const { return m_grace; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void restoreDefaults();
+
+    QSpinBox *m_grace = nullptr;
+    QSpinBox *m_countdown = nullptr;
+    QSpinBox *m_scrollback = nullptr;
+    QSpinBox *m_fontSize = nullptr;
+    QComboBox *m_language = nullptr;
+    QCheckBox *m_lineBuffered = nullptr;
+    QFormLayout *m_form = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace ProcLab
