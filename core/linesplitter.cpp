@@ -71,9 +71,24 @@ void LineSplitter::split(QStringView text, QList<OutputLine> &lines)
         }
     }
 
+    // Most reads hold neither '\r' nor NUL: then QStringView::indexOf (vectorised in QtCore) finds
+    // line ends, and a line lying whole in this read is made with one exact allocation.
+    const bool hasCarriageReturn = text.contains(QChar(u'\r'));
+    const bool hasNul = text.contains(QChar(u'\0'));
     while (position < size) {
-        const qsizetype lineBreak = nextLineBreak(chars, position, size);
-        appendToPending(lines, text.mid(position, lineBreak - position));
+        qsizetype lineBreak = size;
+        if (hasCarriageReturn) {
+            lineBreak = nextLineBreak(chars, position, size);
+        } else {
+            lineBreak = text.indexOf(QChar(u'\n'), position);
+            if (lineBreak < 0)
+                lineBreak = size;
+        }
+        const QStringView piece = text.mid(position, lineBreak - position);
+        if (lineBreak < size && m_pending.isEmpty() && !hasNul && piece.size() <= m_maxLineLength)
+            m_pending = piece.toString();
+        else
+            appendToPending(lines, piece);
         if (lineBreak == size)
             return;
         if (chars[lineBreak] == u'\n') {
