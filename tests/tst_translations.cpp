@@ -29,7 +29,7 @@ using namespace ProcLab;
 namespace {
 
 // Words that stay as they are in Korean, as a Korean user expects to read them.
-const QStringList UntranslatedTokens{"PID", "stdout", "stderr", "ProcLab", "English", "Qt"};
+const QStringList UntranslatedTokens{"PID", "CPU", "stdout", "stderr", "ProcLab", "English", "Qt"};
 
 bool hasHangul(const QString &text)
 {

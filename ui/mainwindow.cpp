@@ -107,7 +107,7 @@ void MainWindow::createWidgets()
     m_outputView->setObjectName(QStringLiteral("outputView"));
     m_outputView->setFontPointSize(m_table->fontPointSize());
     splitter->addWidget(m_table);
-    splitter->addWidget(m_outputView);
+    splitter->addWidget(createLowerPane()); // the output, with the timeline and the processes
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     setCentralWidget(splitter);
@@ -125,8 +125,9 @@ void MainWindow::createWidgets()
     statusFont.setBold(true);
     mainProcess->setFont(statusFont);
 
-    // 1100 × 720, or less on a small screen: many classroom projectors are 1024 × 768.
-    QSize size(1100, 720);
+    // 1200 × 760, or less on a small screen: many classroom projectors are 1024 × 768. The table's
+    // CPU and memory and the Python panel beside the output need the width where there is some.
+    QSize size(1200, 760);
     if (const QScreen *screen = this->screen())
         size = size.boundedTo(screen->availableSize() * 0.95);
     resize(size);
@@ -189,6 +190,7 @@ void MainWindow::connectActions()
             m_outputView,
             &OutputView::saveAs);
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, &MainWindow::updateSelection);
+    connectProcessActions();
 }
 
 void MainWindow::connectPool()
@@ -335,6 +337,17 @@ void MainWindow::updateActions()
                                                [](const Worker *worker) {
                                                    return !worker->isActive();
                                                });
+    availability.hasRunningSelection = std::any_of(selected.cbegin(),
+                                                   selected.cend(),
+                                                   [](const Worker *worker) {
+                                                       return worker->state()
+                                                              == WorkerState::Running;
+                                                   });
+    availability.hasPausedSelection = std::any_of(selected.cbegin(),
+                                                  selected.cend(),
+                                                  [](const Worker *worker) {
+                                                      return worker->isPaused();
+                                                  });
     m_actions->setAvailability(availability);
 }
 

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QToolBar;
 
 namespace ProcLab {
@@ -16,7 +17,12 @@ namespace ProcLab {
 class AppSettings;
 class LanguageManager;
 class OutputView;
+class ProcessSampler;
+class ProcessView;
+class PythonMirror;
+class PythonPanel;
 class TableColumns;
+class TimelineView;
 class Worker;
 class WorkerActions;
 class WorkerPool;
@@ -66,6 +72,13 @@ public:
     LanguageManager &languageManager() const { return *m_languages; }
     TableColumns *tableColumns() const { return m_tableColumns; }
     QSplitter *splitter() const { return m_splitter; }
+    // Seeing processes: the sampler behind CPU, memory and the tree, the panes below the table.
+    ProcessSampler *processSampler() const { return m_sampler; }
+    PythonMirror *pythonMirror() const { return m_pythonMirror; }
+    QTabWidget *lowerTabs() const { return m_lowerTabs; }
+    TimelineView *timelineView() const { return m_timeline; }
+    ProcessView *processView() const { return m_processView; }
+    PythonPanel *pythonPanel() const { return m_pythonPanel; }
     // The language of the lessons' texts: the window's, unless --lang chose.
     DemoLanguage demoLanguage() const { return m_language; }
     Preferences preferences() const;
@@ -105,6 +118,16 @@ private:
     void followLanguage(const QString &code);
     void setFontPointSize(int points);
 
+    // mainwindowprocess.cpp: the timeline, the process tree, the Python panel; pause, resume and
+    // the signal menu.
+    QWidget *createLowerPane();
+    void connectProcessActions();
+    void retranslateProcessWidgets();
+    void setProcessFontPointSize(int points);
+    void pauseSelected();
+    void resumeSelected();
+    void sendSignalToSelected(int signalNumber);
+
     void updateSelection();
     void updateActions();
     void updateStatus();
@@ -124,6 +147,13 @@ private:
     WorkerTableView *m_table = nullptr;
     OutputView *m_outputView = nullptr;
     QSplitter *m_splitter = nullptr;
+    ProcessSampler *m_sampler = nullptr;
+    PythonMirror *m_pythonMirror = nullptr;
+    QSplitter *m_lowerSplitter = nullptr;
+    QTabWidget *m_lowerTabs = nullptr;
+    TimelineView *m_timeline = nullptr;
+    ProcessView *m_processView = nullptr;
+    PythonPanel *m_pythonPanel = nullptr;
     TableColumns *m_tableColumns = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_mainProcessLabel = nullptr;

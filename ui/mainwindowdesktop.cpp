@@ -85,6 +85,7 @@ void MainWindow::setFontPointSize(int points)
     // One size for both, so the table and the output stay in step whichever was zoomed before.
     m_table->setFontPointSize(points);
     m_outputView->setFontPointSize(points);
+    setProcessFontPointSize(points);
 }
 
 Preferences MainWindow::preferences() const
@@ -197,6 +198,7 @@ void MainWindow::retranslate()
             tr("The PID of ProcLab itself: the main program of the lessons"));
     m_countsLabel->setToolTip(tr("Workers running now · workers in the table"));
     m_table->workerModel()->retranslate();
+    retranslateProcessWidgets();
     // The columns fit their headers' new words; the empty table's hint is painted again.
     m_table->setFontPointSize(m_table->fontPointSize());
     m_table->viewport()->update();

@@ -114,6 +114,7 @@ WorkerActions::WorkerActions(QWidget *window)
     create(AboutQt)->setMenuRole(QAction::AboutQtRole);
 
     createDesktopActions();
+    createProcessActions();
     retranslate();
 }
 
@@ -192,6 +193,7 @@ void WorkerActions::retranslate()
     setDescription(action, tr("The version of Qt that ProcLab runs on"));
 
     retranslateDesktopActions();
+    retranslateProcessActions();
     updateCountdownTexts();
     if (m_seconds) {
         m_seconds->setSuffix(tr(" s"));
@@ -286,6 +288,9 @@ QToolBar *WorkerActions::createWorkerToolBar(QWidget *parent)
         toolBar->addAction(action(id));
     }
     toolBar->addSeparator();
+    toolBar->addAction(action(Pause));
+    toolBar->addAction(action(Resume));
+    toolBar->addSeparator();
     toolBar->addAction(action(ClearFinished));
     return toolBar;
 }
@@ -318,9 +323,18 @@ void WorkerActions::fillMenuBar(QMenuBar *menuBar)
     workers->addAction(action(Kill));
     workers->addAction(action(TerminateAfter));
     workers->addSeparator();
+    workers->addAction(action(Pause));
+    workers->addAction(action(Resume));
+    QMenu *signalMenu = addMenu(workers, QT_TR_NOOP("Send &Signal"));
+    signalMenu->setObjectName(QStringLiteral("signalMenu"));
+    signalMenu->setToolTipsVisible(true);
+    signalMenu->addActions(m_signalActions);
+    workers->addSeparator();
     workers->addAction(action(ClearFinished));
 
     QMenu *view = addMenu(menuBar, QT_TR_NOOP("&View"));
+    view->addAction(action(ShowPythonPanel));
+    view->addSeparator();
     view->addAction(action(FollowOutput));
     view->addAction(action(ShowTimestamps));
     view->addSeparator();
@@ -354,6 +368,10 @@ void WorkerActions::setAvailability(const Availability &availability)
     action(Kill)->setEnabled(availability.hasActiveSelection);
     action(TerminateAfter)->setEnabled(availability.hasActiveSelection);
     action(ClearFinished)->setEnabled(availability.hasEndedWorkers);
+    action(Pause)->setEnabled(availability.hasRunningSelection);
+    action(Resume)->setEnabled(availability.hasPausedSelection);
+    for (QAction *signal : std::as_const(m_signalActions))
+        signal->setEnabled(availability.hasActiveSelection);
 }
 
 } // namespace ProcLab

@@ -51,6 +51,9 @@ public:
         LanguageSystem, // View → Language: checkable, one of the three checked
         LanguageKorean,
         LanguageEnglish,
+        Pause,           // SIGSTOP to the selected workers' groups
+        Resume,          // SIGCONT
+        ShowPythonPanel, // View → Python: checkable
         IdCount
     };
     Q_ENUM(Id)
@@ -80,11 +83,18 @@ public:
     // The code of a View → Language action, or an empty string for System.
     static QString languageCode(Id id);
 
+    // Workers → Send Signal: TERM, INT, HUP, KILL, STOP, CONT, USR1, USR2, each holding its signal
+    // number in data() and saying in its tooltip what the signal means (workeractionsprocess.cpp).
+    const QList<QAction *> &signalActions() const { return m_signalActions; }
+    QAction *signalAction(int signalNumber) const;
+
     struct Availability
     {
         bool canRunLessons = true;  // the helper program exists and the window is not closing
         bool canRunCommands = true; // the window is not closing
         bool hasActiveSelection = false;
+        bool hasRunningSelection = false; // a selected worker can be paused
+        bool hasPausedSelection = false;  // a selected worker can be resumed
         bool hasEndedWorkers = false;
     };
     void setAvailability(const Availability &availability);
@@ -102,11 +112,15 @@ private:
     // Preferences, the tutorial and the languages (workeractionsdesktop.cpp).
     void createDesktopActions();
     void retranslateDesktopActions();
+    // Pause, Resume, the Python panel and the signals (workeractionsprocess.cpp).
+    void createProcessActions();
+    void retranslateProcessActions();
 
     std::array<QAction *, IdCount> m_actions{};
     // Titles kept untranslated, to be translated again when the language changes.
     std::vector<std::pair<QPointer<QToolBar>, const char *>> m_toolBarTitles;
     std::vector<std::pair<QPointer<QMenu>, const char *>> m_menuTitles;
+    QList<QAction *> m_signalActions;
     QSpinBox *m_seconds = nullptr;
     int m_countdownSeconds = DefaultCountdownSeconds;
 };

@@ -1,9 +1,11 @@
 #include "workertablemodel.h"
 
 #include "countdown.h"
+#include "processsampler.h"
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <limits>
@@ -45,6 +47,8 @@ int columnAlignment(int column)
 {
     switch (column) {
     case WorkerTableModel::PidColumn:
+    case WorkerTableModel::CpuColumn:
+    case WorkerTableModel::MemoryColumn:
     case WorkerTableModel::RunningTimeColumn:
     case WorkerTableModel::LinesOutColumn:
     case WorkerTableModel::LinesErrColumn:
@@ -95,6 +99,8 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(worker, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == ExitColumn && worker->exitInfo().hasEnded())
+            return exitExplanation(worker->exitInfo());
         return toolTip(worker);
     case Qt::TextAlignmentRole:
         return columnAlignment(index.column());
@@ -114,6 +120,10 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
     }
     case SortRole:
         return sortData(worker, index.column());
+    case CpuHistoryRole:
+        if (!m_sampler || !worker->isActive())
+            return QVariant();
+        return QVariant::fromValue(m_sampler->cpuHistory(worker->id()));
     default:
         return QVariant();
     }
@@ -128,6 +138,18 @@ QVariant WorkerTableModel::displayData(const Worker *worker, int column) const
         return worker->pid() > 0 ? QString::number(worker->pid()) : QString();
     case StateColumn:
         return stateCellText(worker);
+    case CpuColumn:
+    case MemoryColumn: {
+        // Only while it runs: an ended process uses nothing, and an empty cell says so plainest.
+        if (!m_sampler || !worker->isActive())
+            return QString();
+        const ProcessTree tree = m_sampler->tree(worker->id());
+        if (tree.leader.pid == 0)
+            return QString(); // not sampled yet
+        if (column == CpuColumn)
+            return tr("%1 %").arg(qRound(tree.cpuPercent));
+        return memoryText(tree.residentBytes);
+    }
     case ExitColumn:
         return worker->exitInfo().shortText();
     case StartedColumn:
@@ -157,6 +179,11 @@ QVariant WorkerTableModel::sortData(const Worker *worker, int column) const
         return worker->pid();
     case StateColumn:
         return int(worker->state());
+    case CpuColumn:
+        return m_sampler && worker->isActive() ? m_sampler->tree(worker->id()).cpuPercent : -1.0;
+    case MemoryColumn:
+        return m_sampler && worker->isActive() ? m_sampler->tree(worker->id()).residentBytes
+                                               : qint64(-1);
     case ExitColumn: {
         // Not ended yet sorts after every exit code; failed starts after those.
         const ExitInfo &exit = worker->exitInfo();
@@ -195,9 +222,15 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (Column(section)) {
+        case CpuColumn:
+            return tr("Processor use of the worker and every process it started, in % of one "
+                      "core, with its last half minute drawn behind");
+        case MemoryColumn:
+            return tr("Memory the worker and every process it started hold in RAM (resident)");
         case ExitColumn:
             return tr("How the process ended, as Python's Process.exitcode says it: the exit "
-                      "status, or minus the number of the signal that ended it");
+                      "status, or minus the number of the signal that ended it. Hover over a cell "
+                      "for the shell's reading and what the signal means");
         case LinesOutColumn:
             return tr("Lines written to standard output");
         case LinesErrColumn:
@@ -217,6 +250,10 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("PID");
     case StateColumn:
         return tr("State");
+    case CpuColumn:
+        return tr("CPU");
+    case MemoryColumn:
+        return tr("Memory");
     case ExitColumn:
         return tr("Exit");
     case StartedColumn:
@@ -259,6 +296,69 @@ void WorkerTableModel::handleWorkersChanged(const QList<int> &rows)
             continue;
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
+}
+
+void WorkerTableModel::setSampler(const ProcessSampler *sampler)
+{
+    if (m_sampler)
+        disconnect(m_sampler, nullptr, this, nullptr);
+    m_sampler = sampler;
+    if (m_sampler)
+        connect(m_sampler, &ProcessSampler::sampled, this, &WorkerTableModel::handleSampled);
+}
+
+void WorkerTableModel::handleSampled()
+{
+    // The rows that show a sample now, and those that showed one and must be emptied.
+    const int rowTotal = rowCount();
+    QSet<int> sampled;
+    QList<int> rows;
+    for (int row = 0; row < rowTotal; ++row) {
+        const Worker *worker = m_pool.at(row);
+        const bool active = worker->isActive();
+        if (active)
+            sampled.insert(worker->id());
+        if (active || m_sampledWorkerIds.contains(worker->id()))
+            rows.append(row);
+    }
+    m_sampledWorkerIds = sampled;
+    const QList<int> roles{Qt::DisplayRole, SortRole, CpuHistoryRole};
+    qsizetype i = 0;
+    while (i < rows.size()) {
+        const int first = rows.at(i);
+        int last = first;
+        while (++i < rows.size() && rows.at(i) == last + 1)
+            last = rows.at(i);
+        emit dataChanged(index(first, CpuColumn), index(last, MemoryColumn), roles);
+    }
+}
+
+QString WorkerTableModel::exitExplanation(const ExitInfo &exit)
+{
+    if (exit.reason == ExitInfo::Reason::FailedToStart)
+        return tr("failed to start: %1").arg(exit.errorText);
+    const std::optional<int> python = exit.pythonExitCode();
+    const std::optional<int> shell = exit.shellExitCode();
+    if (!python || !shell)
+        return QString();
+    QString how;
+    if (exit.diedOfSignal()) {
+        how = tr("killed by %1: %2")
+                      .arg(signalName(exit.signalNumber), signalDescription(exit.signalNumber));
+        if (exit.escalated)
+            how += tr(" (it was still running when the grace period after SIGTERM ran out)");
+    } else {
+        how = tr("exited with status %1").arg(exit.exitCode);
+        if (exit.stopRequested)
+            how += tr(", after it was asked to stop");
+    }
+    return tr("Python: %1 · shell: %2 · %3").arg(*python).arg(*shell).arg(how);
+}
+
+QString WorkerTableModel::memoryText(qint64 bytes)
+{
+    // Powers of 1024 with the familiar unit names, as top and the workers themselves say "MB".
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 QString WorkerTableModel::countText(qint64 count)

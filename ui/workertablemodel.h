@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace ProcLab {
 
+class ProcessSampler;
 class Worker;
 class WorkerPool;
+struct ExitInfo;
 
 // The table of workers: one row per worker of a WorkerPool, in start order.
 //
@@ -15,6 +18,10 @@ class WorkerPool;
 // contiguous run of those rows becomes one dataChanged(), so a flood of output costs a handful of
 // signals, never one per line. DisplayRole holds the text a person reads; the custom roles hold raw
 // values (numbers stay numbers) for sorting and for code. Colours are added by WorkerTableProxy.
+//
+// With a ProcessSampler it also shows each running worker's CPU and resident memory, its whole
+// process tree counted, as the operating system reports them about twice a second; each sample
+// becomes one dataChanged() per contiguous run of sampled rows, over those two columns only.
 class WorkerTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,6 +31,8 @@ public:
         NameColumn,
         PidColumn,
         StateColumn,
+        CpuColumn,
+        MemoryColumn,
         ExitColumn,
         StartedColumn,
         RunningTimeColumn,
@@ -41,6 +50,7 @@ public:
         SortRole,               // the cell's raw value: numbers as numbers, times as milliseconds
         IsActiveRole,           // bool: the process may still be alive
         CountdownRole,          // int: seconds until a scheduled terminate; invalid when none
+        CpuHistoryRole,         // QList<double>: CPU % of the worker's tree, oldest first
     };
     Q_ENUM(Role)
 
@@ -52,6 +62,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     Worker *workerAt(int row) const;
+    // CPU and memory come from the sampler's samples; without one those cells stay empty.
+    void setSampler(const ProcessSampler *sampler);
+
+    // The three readings of one death, for the exit cell's tooltip: "Python: -15 · shell: 143 ·
+    // killed by SIGTERM: asked to stop; the program could have cleaned up".
+    static QString exitExplanation(const ExitInfo &exit);
+    // "3.4 MB", "1.2 GB": the memory cells.
+    static QString memoryText(qint64 bytes);
 
     // The language changed: headers and cells (states, exit readings) are read again.
     void retranslate();
@@ -63,11 +81,14 @@ public:
 
 private:
     void handleWorkersChanged(const QList<int> &rows);
+    void handleSampled();
     QVariant displayData(const Worker *worker, int column) const;
     QVariant sortData(const Worker *worker, int column) const;
     QString toolTip(const Worker *worker) const;
 
     WorkerPool &m_pool;
+    const ProcessSampler *m_sampler = nullptr;
+    QSet<int> m_sampledWorkerIds; // rows showing CPU and memory, to be cleared when they end
 };
 
 } // namespace ProcLab

@@ -2,6 +2,8 @@
 
 #include "exitinfo.h"
 #include "lessons.h"
+#include "processsampler.h"
+#include "sparklinedelegate.h"
 #include "worker.h"
 #include "workerpool.h"
 #include "workertablemodel.h"
@@ -77,6 +79,29 @@ QList<Worker *> WorkerTableView::selectedWorkers() const
     return workers;
 }
 
+void WorkerTableView::setSampler(const ProcessSampler *sampler)
+{
+    m_model->setSampler(sampler);
+    setItemDelegateForColumn(WorkerTableModel::CpuColumn,
+                             new SparklineDelegate(WorkerTableModel::CpuHistoryRole,
+                                                   ProcessSampler::HistoryLength,
+                                                   this));
+}
+
+void WorkerTableView::selectWorker(int workerId)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(WorkerTableModel::WorkerIdRole).toInt() != workerId)
+            continue;
+        selectionModel()->setCurrentIndex(index,
+                                          QItemSelectionModel::ClearAndSelect
+                                                  | QItemSelectionModel::Rows);
+        scrollTo(index);
+        return;
+    }
+}
+
 QSet<int> WorkerTableView::selectedWorkerIds() const
 {
     QSet<int> workerIds;
@@ -145,6 +170,11 @@ void WorkerTableView::sizeColumns()
              {WorkerTableModel::tr("%1 · terminating in %2 s")
                       .arg(stateText(WorkerState::Running, ExitInfo()), QStringLiteral("00"))},
              true);
+    // Room for a sparkline of a few dozen samples behind "100 %".
+    widthFor(WorkerTableModel::CpuColumn, {QStringLiteral("1000 %")});
+    setColumnWidth(WorkerTableModel::CpuColumn,
+                   columnWidth(WorkerTableModel::CpuColumn) + padding * 2);
+    widthFor(WorkerTableModel::MemoryColumn, {WorkerTableModel::memoryText(999 * 1024 * 1024)});
     widthFor(WorkerTableModel::ExitColumn, {QStringLiteral("-15 · SIGTERM")});
     widthFor(WorkerTableModel::StartedColumn, {QStringLiteral("00:00:00")});
     widthFor(WorkerTableModel::RunningTimeColumn, {QStringLiteral("00:00")});

@@ -6,6 +6,7 @@
 
 namespace ProcLab {
 
+class ProcessSampler;
 class Worker;
 class WorkerPool;
 class WorkerTableModel;
@@ -28,10 +29,14 @@ public:
     explicit WorkerTableView(WorkerPool &pool, QWidget *parent = nullptr);
 
     WorkerTableModel *workerModel() const { return m_model; }
+    // CPU and memory columns from the sampler, the CPU drawn as a sparkline.
+    void setSampler(const ProcessSampler *sampler);
 
     // The selected workers in start order, whatever order they are shown or were clicked in.
     QList<Worker *> selectedWorkers() const;
     QSet<int> selectedWorkerIds() const;
+    // Selects that worker's row alone and scrolls to it (a click on its timeline lane).
+    void selectWorker(int workerId);
     // The selected rows as tab-separated text in the order shown: pastes into a spreadsheet.
     QString selectedRowsText() const;
 

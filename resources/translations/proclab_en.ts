@@ -315,6 +315,30 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Workers running now · workers in the table</source>
         <translation>Workers running now · workers in the table</translation>
     </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>What the workers print, as it arrives</source>
+        <translation>What the workers print, as it arrives</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>When each process started and ended, its output and the signals it got, on one time axis</source>
+        <translation>When each process started and ended, its output and the signals it got, on one time axis</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <source>The process tree: the main process, its workers and the processes they started, with PID, PPID, CPU and memory</source>
+        <translation>The process tree: the main process, its workers and the processes they started, with PID, PPID, CPU and memory</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::OutputRenderer</name>
@@ -483,6 +507,120 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
 </context>
 <context>
+    <name>ProcLab::ProcessTreeModel</name>
+    <message>
+        <source>ProcLab itself: it starts the workers, as the tutorial&apos;s main program starts its processes. Every worker&apos;s parent (PPID) is this process.</source>
+        <translation>ProcLab itself: it starts the workers, as the tutorial&apos;s main program starts its processes. Every worker&apos;s parent (PPID) is this process.</translation>
+    </message>
+    <message>
+        <source>Its parent ended before it did, so the system gave it another parent (PID %1). It is still in the worker&apos;s process group: Terminate stops it too.</source>
+        <translation>Its parent ended before it did, so the system gave it another parent (PID %1). It is still in the worker&apos;s process group: Terminate stops it too.</translation>
+    </message>
+    <message>
+        <source>Started by PID %1</source>
+        <translation>Started by PID %1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>sleeping</translation>
+    </message>
+    <message>
+        <source>waiting for the disk</source>
+        <translation>waiting for the disk</translation>
+    </message>
+    <message>
+        <source>stopped (paused)</source>
+        <translation>stopped (paused)</translation>
+    </message>
+    <message>
+        <source>stopped by a debugger</source>
+        <translation>stopped by a debugger</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>zombie</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>dead</translation>
+    </message>
+    <message>
+        <source>main process (ProcLab itself)</source>
+        <translation>main process (ProcLab itself)</translation>
+    </message>
+    <message>
+        <source>%1 · orphan (re-parented)</source>
+        <translation>%1 · orphan (re-parented)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Process ID: the number the system gave the process</source>
+        <translation>Process ID: the number the system gave the process</translation>
+    </message>
+    <message>
+        <source>Parent process ID: the process that started it (os.getppid() in Python)</source>
+        <translation>Parent process ID: the process that started it (os.getppid() in Python)</translation>
+    </message>
+    <message>
+        <source>What the process is doing, as the system says it</source>
+        <translation>What the process is doing, as the system says it</translation>
+    </message>
+    <message>
+        <source>Processor use of this process alone, in % of one core</source>
+        <translation>Processor use of this process alone, in % of one core</translation>
+    </message>
+    <message>
+        <source>Memory this process holds in RAM (resident)</source>
+        <translation>Memory this process holds in RAM (resident)</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::ProcessView</name>
+    <message>
+        <source>Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</source>
+        <translation>Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</translation>
+    </message>
+    <message>
+        <source>The selected workers are not running.</source>
+        <translation>The selected workers are not running.</translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::ProgramLocator</name>
     <message>
         <source>“%1”: no such file</source>
@@ -507,6 +645,49 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>“%1”: no such program in PATH</source>
         <translation>“%1”: no such program in PATH</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::PythonPanel</name>
+    <message>
+        <source>Copy script</source>
+        <translation>Copy script</translation>
+    </message>
+    <message>
+        <source>Save script…</source>
+        <translation>Save script…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same in Python&lt;/b&gt; (multiprocessing)</source>
+        <translation>&lt;b&gt;The same in Python&lt;/b&gt; (multiprocessing)</translation>
+    </message>
+    <message>
+        <source>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments</source>
+        <translation>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments</translation>
+    </message>
+    <message>
+        <source>Copy the whole session as a Python program that does it again</source>
+        <translation>Copy the whole session as a Python program that does it again</translation>
+    </message>
+    <message>
+        <source>Save the whole session as a Python program (run it with python3)</source>
+        <translation>Save the whole session as a Python program (run it with python3)</translation>
+    </message>
+    <message>
+        <source>Save the session as a Python script</source>
+        <translation>Save the session as a Python script</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python scripts (*.py);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation>Save script</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Could not save %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1213,50 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <source>English</source>
         <translation>English</translation>
     </message>
+    <message>
+        <source>Send &amp;Signal</source>
+        <translation>Send &amp;Signal</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Freeze the selected workers and everything they started (SIGSTOP): they stay in memory but get no processor time</source>
+        <translation>Freeze the selected workers and everything they started (SIGSTOP): they stay in memory but get no processor time</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Res&amp;ume</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Let the paused workers run on from where they stopped (SIGCONT)</source>
+        <translation>Let the paused workers run on from where they stopped (SIGCONT)</translation>
+    </message>
+    <message>
+        <source>&amp;Python Panel</source>
+        <translation>&amp;Python Panel</translation>
+    </message>
+    <message>
+        <source>Show the same session as the tutorial&apos;s Python: each start, signal and exit code as a line of multiprocessing code</source>
+        <translation>Show the same session as the tutorial&apos;s Python: each start, signal and exit code as a line of multiprocessing code</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected workers: %2</source>
+        <translation>Send %1 to the selected workers: %2</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::WorkerPool</name>
@@ -1053,10 +1278,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>Failed to start: %1</source>
         <translation>Failed to start: %1</translation>
-    </message>
-    <message>
-        <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it</source>
-        <translation>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it</translation>
     </message>
     <message>
         <source>Lines written to standard output</source>
@@ -1109,6 +1330,54 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>%1 G</source>
         <translation>%1 G</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Processor use of the worker and every process it started, in % of one core, with its last half minute drawn behind</source>
+        <translation>Processor use of the worker and every process it started, in % of one core, with its last half minute drawn behind</translation>
+    </message>
+    <message>
+        <source>Memory the worker and every process it started hold in RAM (resident)</source>
+        <translation>Memory the worker and every process it started hold in RAM (resident)</translation>
+    </message>
+    <message>
+        <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it. Hover over a cell for the shell&apos;s reading and what the signal means</source>
+        <translation>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it. Hover over a cell for the shell&apos;s reading and what the signal means</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>failed to start: %1</translation>
+    </message>
+    <message>
+        <source>killed by %1: %2</source>
+        <translation>killed by %1: %2</translation>
+    </message>
+    <message>
+        <source> (it was still running when the grace period after SIGTERM ran out)</source>
+        <translation> (it was still running when the grace period after SIGTERM ran out)</translation>
+    </message>
+    <message>
+        <source>exited with status %1</source>
+        <translation>exited with status %1</translation>
+    </message>
+    <message>
+        <source>, after it was asked to stop</source>
+        <translation>, after it was asked to stop</translation>
+    </message>
+    <message>
+        <source>Python: %1 · shell: %2 · %3</source>
+        <translation>Python: %1 · shell: %2 · %3</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,30 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Workers running now · workers in the table</source>
         <translation>지금 실행 중인 프로세스 · 표에 있는 프로세스</translation>
     </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>What the workers print, as it arrives</source>
+        <translation>프로세스가 출력하는 내용을 도착하는 대로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>When each process started and ended, its output and the signals it got, on one time axis</source>
+        <translation>각 프로세스가 언제 시작하고 끝났는지, 출력과 받은 시그널을 하나의 시간 축에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>프로세스 트리</translation>
+    </message>
+    <message>
+        <source>The process tree: the main process, its workers and the processes they started, with PID, PPID, CPU and memory</source>
+        <translation>프로세스 트리: 메인 프로세스와 그 프로세스들, 그리고 그들이 시작한 프로세스를 PID, PPID, CPU, 메모리와 함께 보여 줍니다</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::OutputRenderer</name>
@@ -476,6 +500,120 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
 </context>
 <context>
+    <name>ProcLab::ProcessTreeModel</name>
+    <message>
+        <source>ProcLab itself: it starts the workers, as the tutorial&apos;s main program starts its processes. Every worker&apos;s parent (PPID) is this process.</source>
+        <translation>ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하듯 프로세스들을 시작합니다. 모든 프로세스의 부모(PPID)가 이 프로세스입니다.</translation>
+    </message>
+    <message>
+        <source>Its parent ended before it did, so the system gave it another parent (PID %1). It is still in the worker&apos;s process group: Terminate stops it too.</source>
+        <translation>부모가 먼저 끝나서 시스템이 새 부모(PID %1)를 정해 주었습니다. 여전히 프로세스 그룹에 속해 있어 종료하면 이것도 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Started by PID %1</source>
+        <translation>PID %1이(가) 시작함</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>waiting for the disk</source>
+        <translation>디스크 대기 중</translation>
+    </message>
+    <message>
+        <source>stopped (paused)</source>
+        <translation>멈춤 (일시 정지)</translation>
+    </message>
+    <message>
+        <source>stopped by a debugger</source>
+        <translation>디버거가 멈춤</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>죽음</translation>
+    </message>
+    <message>
+        <source>main process (ProcLab itself)</source>
+        <translation>메인 프로세스 (ProcLab 자신)</translation>
+    </message>
+    <message>
+        <source>%1 · orphan (re-parented)</source>
+        <translation>%1 · 고아 (새 부모에게 입양됨)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Process ID: the number the system gave the process</source>
+        <translation>프로세스 ID: 시스템이 프로세스에 붙인 번호</translation>
+    </message>
+    <message>
+        <source>Parent process ID: the process that started it (os.getppid() in Python)</source>
+        <translation>부모 프로세스 ID: 이 프로세스를 시작한 프로세스 (파이썬의 os.getppid())</translation>
+    </message>
+    <message>
+        <source>What the process is doing, as the system says it</source>
+        <translation>시스템이 알려 주는 프로세스의 현재 상태</translation>
+    </message>
+    <message>
+        <source>Processor use of this process alone, in % of one core</source>
+        <translation>이 프로세스 하나의 CPU 사용률 (코어 하나 기준 %)</translation>
+    </message>
+    <message>
+        <source>Memory this process holds in RAM (resident)</source>
+        <translation>이 프로세스가 RAM에 가지고 있는 메모리 (상주 메모리)</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::ProcessView</name>
+    <message>
+        <source>Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</source>
+        <translation>실행 중인 프로세스가 메인 프로세스 아래에, 그들이 시작한 프로세스는 다시 그 아래에 나타납니다. 명령 실행…에서 proclab-worker spawn-children 3 을 실행해 보세요</translation>
+    </message>
+    <message>
+        <source>The selected workers are not running.</source>
+        <translation>선택한 프로세스가 실행 중이 아닙니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::ProgramLocator</name>
     <message>
         <source>“%1”: no such file</source>
@@ -500,6 +638,49 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>“%1”: no such program in PATH</source>
         <translation>“%1”: PATH에 그런 프로그램이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::PythonPanel</name>
+    <message>
+        <source>Copy script</source>
+        <translation>스크립트 복사</translation>
+    </message>
+    <message>
+        <source>Save script…</source>
+        <translation>스크립트 저장…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same in Python&lt;/b&gt; (multiprocessing)</source>
+        <translation>&lt;b&gt;같은 일을 파이썬으로&lt;/b&gt; (multiprocessing)</translation>
+    </message>
+    <message>
+        <source>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments</source>
+        <translation>프로세스에 한 모든 동작을 튜토리얼의 파이썬 코드로 보여 주고, 실제 PID와 종료 코드는 주석으로 붙입니다</translation>
+    </message>
+    <message>
+        <source>Copy the whole session as a Python program that does it again</source>
+        <translation>지금까지의 세션을 그대로 다시 해 보는 파이썬 프로그램으로 복사합니다</translation>
+    </message>
+    <message>
+        <source>Save the whole session as a Python program (run it with python3)</source>
+        <translation>지금까지의 세션을 파이썬 프로그램으로 저장합니다 (python3으로 실행)</translation>
+    </message>
+    <message>
+        <source>Save the session as a Python script</source>
+        <translation>세션을 파이썬 스크립트로 저장</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>파이썬 스크립트 (*.py);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation>스크립트 저장</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1205,50 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <source>English</source>
         <translation>영어</translation>
     </message>
+    <message>
+        <source>Send &amp;Signal</source>
+        <translation>시그널 보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Freeze the selected workers and everything they started (SIGSTOP): they stay in memory but get no processor time</source>
+        <translation>선택한 프로세스와 그것이 시작한 모든 프로세스를 얼립니다(SIGSTOP): 메모리에는 남지만 CPU 시간을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>다시 실행(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Let the paused workers run on from where they stopped (SIGCONT)</source>
+        <translation>일시 정지한 프로세스를 멈춘 곳에서부터 계속 실행합니다 (SIGCONT)</translation>
+    </message>
+    <message>
+        <source>&amp;Python Panel</source>
+        <translation>파이썬 패널(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the same session as the tutorial&apos;s Python: each start, signal and exit code as a line of multiprocessing code</source>
+        <translation>같은 세션을 튜토리얼의 파이썬으로 보여 줍니다: 시작, 시그널, 종료 코드마다 multiprocessing 코드 한 줄</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected workers: %2</source>
+        <translation>선택한 프로세스에 %1 보내기: %2</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::WorkerPool</name>
@@ -1045,10 +1270,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>Failed to start: %1</source>
         <translation>시작 실패: %1</translation>
-    </message>
-    <message>
-        <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it</source>
-        <translation>프로세스가 어떻게 끝났는지, 파이썬의 Process.exitcode 방식으로: 종료 상태, 또는 프로세스를 끝낸 시그널 번호에 마이너스를 붙인 값</translation>
     </message>
     <message>
         <source>Lines written to standard output</source>
@@ -1101,6 +1322,54 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>%1 G</source>
         <translation>%1 G</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Processor use of the worker and every process it started, in % of one core, with its last half minute drawn behind</source>
+        <translation>프로세스와 그것이 시작한 모든 프로세스의 CPU 사용률 (코어 하나 기준 %), 뒤에는 최근 30초의 그래프</translation>
+    </message>
+    <message>
+        <source>Memory the worker and every process it started hold in RAM (resident)</source>
+        <translation>프로세스와 그것이 시작한 모든 프로세스가 RAM에 가진 메모리 (상주 메모리)</translation>
+    </message>
+    <message>
+        <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it. Hover over a cell for the shell&apos;s reading and what the signal means</source>
+        <translation>프로세스가 어떻게 끝났는지, 파이썬의 Process.exitcode 방식으로: 종료 상태, 또는 프로세스를 끝낸 시그널 번호에 마이너스를 붙인 값. 셀 위에 마우스를 올리면 셸의 값과 시그널의 뜻을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>시작 실패: %1</translation>
+    </message>
+    <message>
+        <source>killed by %1: %2</source>
+        <translation>%1(으)로 끝남: %2</translation>
+    </message>
+    <message>
+        <source> (it was still running when the grace period after SIGTERM ran out)</source>
+        <translation> (SIGTERM 뒤 유예 시간이 다 지날 때까지 실행 중이었음)</translation>
+    </message>
+    <message>
+        <source>exited with status %1</source>
+        <translation>상태 %1(으)로 스스로 끝남</translation>
+    </message>
+    <message>
+        <source>, after it was asked to stop</source>
+        <translation>, 종료 요청을 받은 뒤</translation>
+    </message>
+    <message>
+        <source>Python: %1 · shell: %2 · %3</source>
+        <translation>파이썬: %1 · 셸: %2 · %3</translation>
     </message>
 </context>
 <context>

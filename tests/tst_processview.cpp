@@ -1,0 +1,414 @@
+// Seeing processes in the main window, offscreen, with real workers: the process tree, CPU and
+// memory, pause and resume through the real actions, the signal menu, the exit decoder and the
+// Python panel, checked against the operating system where it can say.
+#include "exitinfo.h"
+#include "mainwindow.h"
+#include "processsampler.h"
+#include "processtreemodel.h"
+#include "processview.h"
+#include "pythonmirror.h"
+#include "pythonpanel.h"
+#include "testsupport.h"
+#include "timelineview.h"
+#include "worker.h"
+#include "workeractions.h"
+#include "workerpool.h"
+#include "workertablemodel.h"
+#include "workertableview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolBar>
+
+#include <csignal>
+
+using namespace ProcLab;
+
+namespace {
+
+constexpr int Timeout = 15000;
+
+LaunchOptions koreanOptions()
+{
+    LaunchOptions options;
+    options.languageCode = QStringLiteral("ko");
+    return options;
+}
+
+WorkerSpec workerSpec(const QStringList &modeAndArguments)
+{
+    WorkerSpec spec;
+    spec.arguments = QStringList{TestSupport::workerProgram()} + modeAndArguments;
+    return spec;
+}
+
+QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
+{
+    const WorkerTableModel *model = window.workerTable()->workerModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->workerAt(row) == worker)
+            return model->index(row, column);
+    }
+    return QModelIndex();
+}
+
+QString cell(const MainWindow &window, const Worker *worker, int column, int role = Qt::DisplayRole)
+{
+    return sourceIndex(window, worker, column).data(role).toString();
+}
+
+// The row of a worker below the main process in the process tree, or an invalid index.
+QModelIndex processRow(const ProcessTreeModel &model, const Worker *worker)
+{
+    const QModelIndex main = model.index(0, 0);
+    for (int row = 0; row < model.rowCount(main); ++row) {
+        const QModelIndex index = model.index(row, 0, main);
+        if (index.data(ProcessTreeModel::WorkerIdRole).toInt() == worker->id())
+            return index;
+    }
+    return QModelIndex();
+}
+
+} // namespace
+
+class tst_ProcessView final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void treeShowsTheChildrenOfAWorker();
+    void cpuAndMemoryColumns();
+    void pauseAndResumeThroughTheActions();
+    void signalMenuAndExitDecoder();
+    void pythonPanelAfterSpawnLesson();
+    void timelineClickSelectsAndIdleWindowFiresNoTimer();
+
+private:
+    static bool stopAndWait(WorkerPool &pool)
+    {
+        pool.stopAll();
+        return QTest::qWaitFor([&pool] { return !pool.hasActiveWorkers(); }, Timeout);
+    }
+};
+
+void tst_ProcessView::init()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QProcess: Destroyed while process")));
+}
+
+void tst_ProcessView::treeShowsTheChildrenOfAWorker()
+{
+    WorkerPool pool;
+    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    ProcessTreeModel *model = window.processView()->processModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tableTester(window.workerTable()->workerModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.lowerTabs()->setCurrentWidget(window.processView());
+
+    // The main process is the root: ProcLab itself.
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, ProcessTreeModel::PidColumn).data().toString(),
+             QString::number(QCoreApplication::applicationPid()));
+
+    Worker *worker = pool.spawn(workerSpec({QStringLiteral("spawn-children"), QStringLiteral("3")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().contains(QStringLiteral("spawned 3 children")),
+                             Timeout);
+    QModelIndex workerRow;
+    QTRY_VERIFY_WITH_TIMEOUT((workerRow = processRow(*model, worker)).isValid()
+                                     && model->rowCount(workerRow) == 3,
+                             Timeout);
+    QCOMPARE(workerRow.siblingAtColumn(ProcessTreeModel::PidColumn).data().toLongLong(),
+             worker->pid());
+    // The worker's parent is the main process: the lesson of PPIDs.
+    QCOMPARE(workerRow.data(ProcessTreeModel::ParentPidRole).toLongLong(),
+             QCoreApplication::applicationPid());
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex child = model->index(row, 0, workerRow);
+        const qint64 pid = child.data(ProcessTreeModel::PidRole).toLongLong();
+        QVERIFY2(TestSupport::isAlive(pid), qPrintable(QStringLiteral("child %1").arg(pid)));
+        QCOMPARE(child.siblingAtColumn(ProcessTreeModel::ParentPidColumn).data().toLongLong(),
+                 worker->pid());
+        QCOMPARE(TestSupport::parentPid(pid), worker->pid());
+        QCOMPARE(child.data().toString(), QStringLiteral("proclab-worker"));
+        QVERIFY(!child.data(ProcessTreeModel::OrphanRole).toBool());
+        QVERIFY2(window.processView()->isExpanded(workerRow), "new rows are shown expanded");
+    }
+
+    // Selecting another worker shows only that one; nothing selected shows all again.
+    Worker *other = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    QVERIFY(other);
+    QTRY_VERIFY_WITH_TIMEOUT(processRow(*model, other).isValid(), Timeout);
+    window.workerTable()->selectWorker(other->id());
+    QTRY_VERIFY_WITH_TIMEOUT(!processRow(*model, worker).isValid(), Timeout);
+    QCOMPARE(model->workerRowCount(), 1);
+    window.workerTable()->clearSelection();
+    QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 2, Timeout);
+
+    // Ended, the worker and its children leave the tree.
+    const QList<qint64> children = TestSupport::liveChildren(worker->pid());
+    QVERIFY(stopAndWait(pool));
+    QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 0, Timeout);
+    for (const qint64 pid : children)
+        QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(pid), Timeout);
+}
+
+void tst_ProcessView::cpuAndMemoryColumns()
+{
+    WorkerPool pool;
+    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    QAbstractItemModelTester tester(window.workerTable()->workerModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Worker *spinner = pool.spawn(workerSpec({QStringLiteral("spin")}));
+    Worker *allocator = pool.spawn(workerSpec({QStringLiteral("alloc"), QStringLiteral("200")}));
+    QVERIFY(spinner && allocator);
+
+    // The machine is shared: the best of a few samples must show a core kept busy.
+    double best = 0.0;
+    QTRY_VERIFY2_WITH_TIMEOUT((best = qMax(best,
+                                           sourceIndex(window, spinner, WorkerTableModel::CpuColumn)
+                                                   .data(WorkerTableModel::SortRole)
+                                                   .toDouble()))
+                                      > 50.0,
+                              qPrintable(QStringLiteral("best CPU %1 %").arg(best)),
+                              Timeout);
+    QVERIFY(cell(window, spinner, WorkerTableModel::CpuColumn).endsWith(QStringLiteral(" %")));
+    const QList<double> history = sourceIndex(window, spinner, WorkerTableModel::CpuColumn)
+                                          .data(WorkerTableModel::CpuHistoryRole)
+                                          .value<QList<double>>();
+    QVERIFY2(!history.isEmpty(), "the sparkline has samples to draw");
+
+    QTRY_VERIFY_WITH_TIMEOUT(allocator->lastLine().contains(QStringLiteral("allocated 200 MB")),
+                             Timeout);
+    qint64 resident = 0;
+    QTRY_VERIFY2_WITH_TIMEOUT((resident = sourceIndex(window,
+                                                      allocator,
+                                                      WorkerTableModel::MemoryColumn)
+                                                  .data(WorkerTableModel::SortRole)
+                                                  .toLongLong())
+                                      > 190 * 1024 * 1024,
+                              qPrintable(QStringLiteral("resident %1 bytes").arg(resident)),
+                              Timeout);
+    QVERIFY2(resident < 260 * 1024 * 1024, qPrintable(QString::number(resident)));
+    const QString memory = cell(window, allocator, WorkerTableModel::MemoryColumn);
+    QVERIFY2(memory.startsWith(QStringLiteral("20")) && memory.endsWith(QStringLiteral("MB")),
+             qPrintable(memory));
+
+    // Ended rows show nothing: an ended process uses nothing.
+    QVERIFY(stopAndWait(pool));
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, spinner, WorkerTableModel::CpuColumn),
+                              QString(),
+                              Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.processSampler()->isSampling(), Timeout);
+}
+
+void tst_ProcessView::pauseAndResumeThroughTheActions()
+{
+    WorkerPool pool;
+    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    WorkerActions *actions = window.workerActions();
+    QAction *pause = actions->action(WorkerActions::Pause);
+    QAction *resume = actions->action(WorkerActions::Resume);
+    QVERIFY(!pause->isEnabled() && !resume->isEnabled());
+    QVERIFY2(pause->toolTip().contains(QStringLiteral("SIGSTOP")), qPrintable(pause->toolTip()));
+
+    Worker *worker = pool.spawn(workerSpec(
+            {QStringLiteral("count"), QStringLiteral("--interval-ms"), QStringLiteral("100")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 3, Timeout);
+    window.workerTable()->selectWorker(worker->id());
+    QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
+    QVERIFY(!resume->isEnabled());
+
+    QTest::mouseClick(window.workerToolBar()->widgetForAction(pause), Qt::LeftButton);
+    QCOMPARE(worker->state(), WorkerState::Paused);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
+                              QStringLiteral("paused"),
+                              Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(resume->isEnabled() && !pause->isEnabled(), Timeout);
+    QSignalSpy output(worker, &Worker::outputReceived);
+    QVERIFY2(!output.wait(1000), "a paused worker prints nothing for a second");
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::CpuColumn),
+                              QStringLiteral("0 %"),
+                              Timeout);
+    // The timeline marks the pause where it happened.
+    const QList<TimelineGeometry::Marker> markers
+            = window.timelineView()->timelineGeometry().markers(worker->events());
+    QVERIFY(std::any_of(markers.cbegin(), markers.cend(), [](const auto &marker) {
+        return marker.kind == WorkerEvent::Kind::Paused && marker.signalNumber == SIGSTOP;
+    }));
+
+    QTest::mouseClick(window.workerToolBar()->widgetForAction(resume), Qt::LeftButton);
+    QVERIFY2(output.wait(5000), "a resumed worker prints again");
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
+                              QStringLiteral("running"),
+                              Timeout);
+
+    // Terminate still works on a paused worker: the core wakes it to receive SIGTERM.
+    QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
+    pause->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', Timeout);
+    actions->action(WorkerActions::Terminate)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::ExitColumn),
+                              QStringLiteral("-15 · SIGTERM"),
+                              Timeout);
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_ProcessView::signalMenuAndExitDecoder()
+{
+    WorkerPool pool;
+    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    WorkerActions *actions = window.workerActions();
+    QCOMPARE(actions->signalActions().size(), 8);
+    for (QAction *signal : actions->signalActions()) {
+        const int number = signal->data().toInt();
+        QVERIFY2(signal->text().startsWith(signalName(number)), qPrintable(signal->text()));
+        QVERIFY2(signal->toolTip().contains(signalDescription(number)),
+                 qPrintable(signal->toolTip()));
+        QCOMPARE(signal->statusTip(), signal->toolTip());
+        QVERIFY(!signal->isEnabled());
+    }
+
+    Worker *interrupted = pool.spawn(
+            workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    Worker *terminated = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    Worker *failing = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("3")}));
+    QVERIFY(interrupted && terminated && failing);
+    QTRY_COMPARE_WITH_TIMEOUT(interrupted->state(), WorkerState::Running, Timeout);
+    window.workerTable()->selectWorker(interrupted->id());
+    QAction *sigint = actions->signalAction(SIGINT);
+    QTRY_VERIFY_WITH_TIMEOUT(sigint->isEnabled(), Timeout);
+    sigint->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, interrupted, WorkerTableModel::ExitColumn),
+                              QStringLiteral("-2 · SIGINT"),
+                              Timeout);
+    QCOMPARE(cell(window, interrupted, WorkerTableModel::ExitColumn, Qt::ToolTipRole),
+             QStringLiteral("Python: -2 · shell: 130 · killed by SIGINT: ")
+                     + signalDescription(SIGINT));
+
+    // The three readings of a terminate, and of an exit status.
+    window.workerTable()->selectWorker(terminated->id());
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(WorkerActions::Terminate)->isEnabled(), Timeout);
+    actions->action(WorkerActions::Terminate)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!terminated->isActive(), Timeout);
+    const QString explained = cell(window,
+                                   terminated,
+                                   WorkerTableModel::ExitColumn,
+                                   Qt::ToolTipRole);
+    QCOMPARE(explained,
+             QStringLiteral("Python: -15 · shell: 143 · killed by SIGTERM: asked to stop; the "
+                            "program could have cleaned up"));
+    QTRY_VERIFY_WITH_TIMEOUT(!failing->isActive(), Timeout);
+    QCOMPARE(cell(window, failing, WorkerTableModel::ExitColumn, Qt::ToolTipRole),
+             QStringLiteral("Python: 3 · shell: 3 · exited with status 3"));
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_ProcessView::pythonPanelAfterSpawnLesson()
+{
+    WorkerPool pool;
+    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    PythonPanel *panel = window.pythonPanel();
+    QVERIFY(panel->isVisible());
+    QAction *toggle = window.workerActions()->action(WorkerActions::ShowPythonPanel);
+    QVERIFY(toggle->isChecked());
+
+    QAction *spawn = window.workerActions()->action(WorkerActions::SpawnLesson);
+    QTest::mouseClick(window.lessonToolBar()->widgetForAction(spawn), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(pool.count() == 4 && !pool.hasActiveWorkers(), Timeout);
+    const QString expected = QStringLiteral("p1.start()  # pid %1").arg(pool.at(0)->pid());
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->text().contains(expected), qPrintable(panel->text()), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->text().contains(QStringLiteral("p4.exitcode  # 0")), Timeout);
+
+    auto *copy = panel->findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
+    QVERIFY(copy);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), window.pythonMirror()->script());
+
+    // The script does it again: the main program's line and the four workers' lines.
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("session.py"));
+    QString error;
+    QVERIFY2(panel->saveScript(path, &error), qPrintable(error));
+    QProcess python;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PYTHONUNBUFFERED"));
+    python.setProcessEnvironment(environment);
+    QSignalSpy finished(&python, &QProcess::finished);
+    python.start(QStringLiteral("python3"), {path});
+    QVERIFY2(finished.wait(Timeout), "python3 did not finish");
+    const QString printed = QString::fromUtf8(python.readAllStandardOutput());
+    const QStringList lines = printed.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == 5,
+             qPrintable(printed + QString::fromUtf8(python.readAllStandardError())));
+    QVERIFY(printed.contains(QStringLiteral("메인 프로그램")));
+    QVERIFY(printed.contains(QStringLiteral("서브 프로그램 3")));
+
+    toggle->trigger();
+    QVERIFY(!panel->isVisible());
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
+{
+    WorkerPool pool;
+    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TimelineView *timeline = window.timelineView();
+    window.lowerTabs()->setCurrentWidget(timeline);
+    auto *repaint = timeline->findChild<QTimer *>(QStringLiteral("timelineRepaint"));
+    QVERIFY(repaint && !repaint->isActive());
+
+    Worker *first = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    Worker *second = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    QVERIFY(first && second);
+    QTRY_VERIFY_WITH_TIMEOUT(second->state() == WorkerState::Running, Timeout);
+    QVERIFY2(repaint->isActive(), "workers run and the timeline is shown: the now line moves");
+
+    const TimelineGeometry &geometry = timeline->timelineGeometry();
+    const int y = geometry.laneTop(2) + geometry.laneHeight() / 2;
+    QTest::mouseClick(timeline->viewport(),
+                      Qt::LeftButton,
+                      {},
+                      QPoint(geometry.laneArea().left() + 5, y));
+    QCOMPARE(window.workerTable()->selectedWorkerIds(), QSet<int>{second->id()});
+
+    // Hidden, the timeline does not repaint; shown again, it does.
+    window.lowerTabs()->setCurrentWidget(window.processView());
+    QVERIFY(!repaint->isActive());
+    window.lowerTabs()->setCurrentWidget(timeline);
+    QVERIFY(repaint->isActive());
+
+    QVERIFY(stopAndWait(pool));
+    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !window.processSampler()->isSampling(),
+                              "nothing runs: no timer of ours fires",
+                              Timeout);
+    const auto running = window.findChild<QTimer *>(QStringLiteral("runningTimeRepaint"));
+    QVERIFY(running && !running->isActive());
+}
+
+QTEST_MAIN(tst_ProcessView)
+
+#include "tst_processview.moc"

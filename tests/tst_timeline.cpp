@@ -1,0 +1,311 @@
+// The timeline: its geometry as pure arithmetic, then driven by real workers (the countdown lesson's
+// ticks, terminate mark and end land where their times are drawn), and the view itself: lanes,
+// tooltips, clicks, and a repaint timer that stops when nothing runs.
+#include "lessons.h"
+#include "scrollback.h"
+#include "testsupport.h"
+#include "timelinegeometry.h"
+#include "timelineview.h"
+#include "worker.h"
+#include "workerpool.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace ProcLab;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int Timeout = 15000;
+
+WorkerSpec workerSpec(const QStringList &modeAndArguments)
+{
+    WorkerSpec spec;
+    spec.arguments = QStringList{TestSupport::workerProgram()} + modeAndArguments;
+    return spec;
+}
+
+WorkerEvent workerEvent(WorkerEvent::Kind kind, qint64 timestampMs)
+{
+    WorkerEvent result;
+    result.kind = kind;
+    result.timestampMs = timestampMs;
+    return result;
+}
+
+// 500 pixels a second from the worker's start, lanes 30 pixels tall below a 20-pixel axis.
+TimelineGeometry geometryFrom(qint64 originMs)
+{
+    TimelineGeometry geometry;
+    geometry.setOrigin(originMs);
+    geometry.setPixelsPerSecond(500);
+    geometry.setLaneArea(QRect(100, 20, 2000, 300));
+    geometry.setLaneHeight(30);
+    return geometry;
+}
+
+} // namespace
+
+class tst_Timeline final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void timeAndLanes_data();
+    void timeAndLanes();
+    void pausedIntervals();
+    void countdownLessonMarksTerminateAndTicks();
+    void floodIsThinnedToOneTickPerColumn();
+    void viewShowsTheSpawnLesson();
+    void viewIdlesAndPaintsFastWithManyLanes();
+
+private:
+    static bool stopAndWait(WorkerPool &pool)
+    {
+        pool.stopAll();
+        return QTest::qWaitFor([&pool] { return !pool.hasActiveWorkers(); }, Timeout);
+    }
+};
+
+void tst_Timeline::init()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QProcess: Destroyed while process")));
+}
+
+void tst_Timeline::timeAndLanes_data()
+{
+    QTest::addColumn<double>("pixelsPerSecond");
+    QTest::addColumn<double>("scrollX");
+    QTest::addColumn<qint64>("timeMs");
+    QTest::addColumn<double>("x");
+    QTest::newRow("origin") << 100.0 << 0.0 << qint64(0) << 50.0;
+    QTest::newRow("one second") << 100.0 << 0.0 << qint64(1000) << 150.0;
+    QTest::newRow("zoomed in") << 1000.0 << 0.0 << qint64(1500) << 1550.0;
+    QTest::newRow("scrolled") << 100.0 << 80.0 << qint64(1000) << 70.0;
+    QTest::newRow("before the origin") << 100.0 << 0.0 << qint64(-500) << 0.0;
+}
+
+void tst_Timeline::timeAndLanes()
+{
+    QFETCH(double, pixelsPerSecond);
+    QFETCH(double, scrollX);
+    QFETCH(qint64, timeMs);
+    QFETCH(double, x);
+    TimelineGeometry geometry;
+    const qint64 origin = 1700000000000;
+    geometry.setOrigin(origin);
+    geometry.setPixelsPerSecond(pixelsPerSecond);
+    geometry.setScrollX(scrollX);
+    geometry.setLaneArea(QRect(50, 10, 400, 100));
+    geometry.setLaneHeight(25);
+    QCOMPARE(geometry.xForTime(origin + timeMs), x);
+    QCOMPARE(geometry.timeForX(x), origin + timeMs);
+
+    // Lanes: 25 pixels each from y 10; four fit in 100 pixels.
+    QCOMPARE(geometry.laneTop(2), 60);
+    QCOMPARE(geometry.laneAt(9), -1);
+    QCOMPARE(geometry.laneAt(10), 0);
+    QCOMPARE(geometry.laneAt(64), 2);
+    QCOMPARE(geometry.visibleLanes(100).first, 0);
+    QCOMPARE(geometry.visibleLanes(100).last, 3);
+    geometry.setScrollY(60); // lane 2 and a bit
+    QCOMPARE(geometry.laneAt(10), 2);
+    QCOMPARE(geometry.visibleLanes(100).first, 2);
+    QCOMPARE(geometry.visibleLanes(100).last, 6);
+    QCOMPARE(geometry.visibleLanes(4).last, 3);
+    QVERIFY(geometry.visibleLanes(0).isEmpty());
+}
+
+void tst_Timeline::pausedIntervals()
+{
+    using Kind = WorkerEvent::Kind;
+    const QList<WorkerEvent> events{workerEvent(Kind::Started, 0),
+                                    workerEvent(Kind::Paused, 1000),
+                                    workerEvent(Kind::Resumed, 3000),
+                                    workerEvent(Kind::Paused, 4000),
+                                    workerEvent(Kind::TerminateSent, 4500),
+                                    workerEvent(Kind::Ended, 4600)};
+    const QList<TimelineGeometry::Interval> paused = TimelineGeometry::pausedIntervals(events, 9999);
+    QCOMPARE(paused.size(), 2);
+    QCOMPARE(paused.at(0).startMs, 1000);
+    QCOMPARE(paused.at(0).endMs, 3000);
+    // Terminate wakes a paused worker (SIGCONT follows SIGTERM).
+    QCOMPARE(paused.at(1).endMs, 4500);
+
+    // Still paused: up to "now".
+    const QList<TimelineGeometry::Interval> ongoing
+            = TimelineGeometry::pausedIntervals({workerEvent(Kind::Paused, 200)}, 700);
+    QCOMPARE(ongoing.size(), 1);
+    QCOMPARE(ongoing.at(0).endMs, 700);
+}
+
+void tst_Timeline::countdownLessonMarksTerminateAndTicks()
+{
+    WorkerPool pool;
+    Worker *worker = Lessons::startCountdownLesson(pool,
+                                                   TestSupport::workerProgram(),
+                                                   1500ms,
+                                                   100ms);
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), Timeout);
+    QCOMPARE(worker->exitInfo().shortText(), QStringLiteral("-15 · SIGTERM"));
+
+    const qint64 start = worker->startTime().toMSecsSinceEpoch();
+    const TimelineGeometry geometry = geometryFrom(start);
+    const QList<TimelineGeometry::Marker> markers = geometry.markers(worker->events());
+    QCOMPARE(markers.size(), 2);
+    const TimelineGeometry::Marker &terminate = markers.at(0);
+    QCOMPARE(int(terminate.kind), int(WorkerEvent::Kind::TerminateSent));
+    QCOMPARE(terminate.signalNumber, SIGTERM);
+    // 1.5 s after the start at 500 px/s: 750 pixels into the lane area, give or take the timers
+    // of a busy machine (the countdown starts when the worker is spawned, a little before it runs).
+    const double terminateX = terminate.x - geometry.laneArea().left();
+    QVERIFY2(terminateX > 650 && terminateX < 900,
+             qPrintable(QStringLiteral("terminate mark at %1 px").arg(terminateX)));
+    QCOMPARE(terminate.x, geometry.xForTime(terminate.timeMs));
+    const TimelineGeometry::Marker &end = markers.at(1);
+    QCOMPARE(int(end.kind), int(WorkerEvent::Kind::Ended));
+    QVERIFY2(end.x >= terminate.x, "the end comes after the terminate");
+    QCOMPARE(end.timeMs, worker->endTime().toMSecsSinceEpoch());
+
+    // A tick for every line (they are half a second, 250 pixels, apart), each where its time is.
+    const Scrollback &lines = worker->scrollback();
+    const QList<TimelineGeometry::Tick> ticks = geometry.ticks(lines);
+    QCOMPARE(ticks.size(), lines.size());
+    int numberLines = 0;
+    for (const TimelineGeometry::Tick &tick : ticks) {
+        const OutputLine &line = lines.at(tick.lineNumber);
+        QCOMPARE(tick.x, geometry.xForTime(line.timestampMs));
+        if (line.text.contains(QStringLiteral("Number")))
+            ++numberLines;
+    }
+    QVERIFY2(numberLines >= 1, "the counter printed before it was terminated");
+    QCOMPARE(lines.at(ticks.constFirst().lineNumber).text,
+             Lessons::saysLine(worker->pid(), Lessons::countingLabel()));
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_Timeline::floodIsThinnedToOneTickPerColumn()
+{
+    WorkerPool pool;
+    Worker *worker = pool.spawn(workerSpec(
+            {QStringLiteral("flood"), QStringLiteral("--lines"), QStringLiteral("20000")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), Timeout);
+    QCOMPARE(worker->lineCount(OutputChannel::StdOut), qint64(20000));
+
+    TimelineGeometry geometry = geometryFrom(worker->startTime().toMSecsSinceEpoch());
+    geometry.setLaneArea(QRect(0, 0, 200, 100));
+    geometry.setPixelsPerSecond(
+            TimelineGeometry::pixelsPerSecondToFit(worker->runningTimeMs(), 200));
+    const QList<TimelineGeometry::Tick> ticks = geometry.ticks(worker->scrollback());
+    QVERIFY2(!ticks.isEmpty() && ticks.size() <= 200,
+             qPrintable(QStringLiteral("%1 ticks in 200 pixels").arg(ticks.size())));
+    for (qsizetype i = 1; i < ticks.size(); ++i) {
+        QVERIFY2(std::floor(ticks.at(i).x) > std::floor(ticks.at(i - 1).x),
+                 "two ticks in one pixel column");
+    }
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_Timeline::viewShowsTheSpawnLesson()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(900, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *repaint = view.findChild<QTimer *>(QStringLiteral("timelineRepaint"));
+    QVERIFY(repaint);
+    QVERIFY2(!repaint->isActive(), "nothing runs: no timer");
+    QCOMPARE(view.laneCount(), 1);
+
+    Lessons::startSpawnLesson(pool, TestSupport::workerProgram(), 4, DemoLanguage::Korean);
+    QCOMPARE(view.laneCount(), 5);
+    QVERIFY2(repaint->isActive(), "workers run: the now line moves");
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive(), "all ended: the timer stops", Timeout);
+
+    // Four short bars, all within the first seconds of a ten-second view.
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    QVERIFY(view.isFitting());
+    for (int lane = 1; lane <= 4; ++lane) {
+        const Worker *worker = view.workerAtLane(lane);
+        QVERIFY(worker);
+        const double left = geometry.xForTime(worker->startTime().toMSecsSinceEpoch());
+        const double right = geometry.xForTime(worker->endTime().toMSecsSinceEpoch());
+        QVERIFY2(left >= geometry.laneArea().left()
+                         && right - left < geometry.laneArea().width() / 10.0,
+                 qPrintable(QStringLiteral("lane %1: %2 to %3").arg(lane).arg(left).arg(right)));
+
+        // Hovering the lane's label tells who it is; clicking the lane selects it.
+        const int y = geometry.laneTop(lane) + geometry.laneHeight() / 2;
+        const QString toolTip = view.toolTipAt(QPoint(10, y));
+        QVERIFY2(toolTip.contains(QString::number(worker->pid()))
+                         && toolTip.contains(worker->name()),
+                 qPrintable(toolTip));
+        QSignalSpy clicked(&view, &TimelineView::workerClicked);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(int(right) + 40, y));
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.at(0).at(0).toInt(), worker->id());
+    }
+    // The main process's lane: its line "Process 4242 says: …" is not there (no window printed it),
+    // but the lane says what it is.
+    QVERIFY(view.toolTipAt(QPoint(10, geometry.laneTop(0) + 5))
+                    .contains(QStringLiteral("main process")));
+
+    // Zooming leaves "fit" and keeps the moment under the pointer where it is.
+    const double anchorX = geometry.laneArea().left() + 100;
+    const qint64 anchorTime = geometry.timeForX(anchorX);
+    view.zoomBy(4.0, anchorX);
+    QVERIFY(!view.isFitting());
+    QVERIFY(qAbs(view.timelineGeometry().timeForX(anchorX) - anchorTime) <= 5);
+    view.fitAll();
+    QVERIFY(view.isFitting());
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_Timeline::viewIdlesAndPaintsFastWithManyLanes()
+{
+    WorkerPool pool;
+    QList<WorkerSpec> specs;
+    for (int i = 0; i < 300; ++i)
+        specs.append(workerSpec({QStringLiteral("exit"), QStringLiteral("0")}));
+    pool.spawnBatch(specs);
+    QTRY_VERIFY_WITH_TIMEOUT(pool.count() == 300 && !pool.hasActiveWorkers(), 60000);
+
+    TimelineView view(pool);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.laneCount(), 301);
+    const TimelineGeometry::LaneRange visible = view.timelineGeometry().visibleLanes(
+            view.laneCount());
+    QVERIFY2(visible.last - visible.first < 40,
+             qPrintable(QStringLiteral("%1 lanes in view").arg(visible.last - visible.first + 1)));
+
+    // Only the lanes in view are painted: a screenful costs the same with 300 lanes as with 10.
+    QElapsedTimer clock;
+    clock.start();
+    constexpr int Paints = 20;
+    for (int i = 0; i < Paints; ++i)
+        view.viewport()->repaint();
+    QVERIFY2(clock.elapsed() / Paints < 40,
+             qPrintable(QStringLiteral("%1 ms a paint").arg(double(clock.elapsed()) / Paints)));
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+    QCOMPARE(view.timelineGeometry().visibleLanes(view.laneCount()).last, 300);
+    QVERIFY(!view.findChild<QTimer *>(QStringLiteral("timelineRepaint"))->isActive());
+    QVERIFY(stopAndWait(pool));
+}
+
+QTEST_MAIN(tst_Timeline)
+
+#include "tst_timeline.moc"

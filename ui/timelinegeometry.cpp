@@ -1,0 +1,161 @@
+#include "timelinegeometry.h"
+
+#include "scrollback.h"
+
+#include <cmath>
+#include <csignal>
+
+namespace ProcLab {
+
+void TimelineGeometry::setPixelsPerSecond(double pixelsPerSecond)
+{
+    m_pixelsPerMs = qBound(MinPixelsPerSecond, pixelsPerSecond, MaxPixelsPerSecond) / 1000.0;
+}
+
+double TimelineGeometry::xForTime(qint64 timeMs) const
+{
+    return m_laneArea.left() + double(timeMs - m_originMs) * m_pixelsPerMs - m_scrollX;
+}
+
+qint64 TimelineGeometry::timeForX(double x) const
+{
+    return m_originMs + std::llround((x - m_laneArea.left() + m_scrollX) / m_pixelsPerMs);
+}
+
+double TimelineGeometry::contentWidth(qint64 endMs) const
+{
+    return qMax(0.0, double(endMs - m_originMs) * m_pixelsPerMs);
+}
+
+int TimelineGeometry::laneAt(int y) const
+{
+    if (y < m_laneArea.top() || y > m_laneArea.bottom())
+        return -1;
+    return (y - m_laneArea.top() + m_scrollY) / m_laneHeight;
+}
+
+TimelineGeometry::LaneRange TimelineGeometry::visibleLanes(int laneCount) const
+{
+    LaneRange range;
+    if (laneCount <= 0 || m_laneArea.height() <= 0)
+        return range;
+    range.first = qBound(0, m_scrollY / m_laneHeight, laneCount - 1);
+    range.last = qBound(0, (m_scrollY + m_laneArea.height() - 1) / m_laneHeight, laneCount - 1);
+    return range;
+}
+
+QList<TimelineGeometry::Marker> TimelineGeometry::markers(const QList<WorkerEvent> &events) const
+{
+    QList<Marker> result;
+    for (int i = 0; i < events.size(); ++i) {
+        const WorkerEvent &event = events.at(i);
+        int signalNumber = 0;
+        switch (event.kind) {
+        case WorkerEvent::Kind::TerminateSent:
+            signalNumber = SIGTERM;
+            break;
+        case WorkerEvent::Kind::KillSent:
+            signalNumber = SIGKILL;
+            break;
+        case WorkerEvent::Kind::Paused:
+            signalNumber = SIGSTOP;
+            break;
+        case WorkerEvent::Kind::Resumed:
+            signalNumber = SIGCONT;
+            break;
+        case WorkerEvent::Kind::SignalSent:
+            signalNumber = event.signalNumber;
+            break;
+        case WorkerEvent::Kind::Ended:
+        case WorkerEvent::Kind::FailedToStart:
+            break;
+        case WorkerEvent::Kind::Started:
+        case WorkerEvent::Kind::LeftoversStopped:
+            continue; // the start is the bar's left end; leftovers are the end's business
+        }
+        result.append(
+                Marker{event.kind, event.timestampMs, signalNumber, i, xForTime(event.timestampMs)});
+    }
+    return result;
+}
+
+QList<TimelineGeometry::Tick> TimelineGeometry::ticks(const Scrollback &scrollback) const
+{
+    QList<Tick> result;
+    if (scrollback.isEmpty() || m_laneArea.width() <= 0)
+        return result;
+    const qint64 endLine = scrollback.endLine();
+    // Lines are appended as they are read, so their times only grow: a binary search finds the
+    // first line of each pixel column, and the lines in between are never looked at.
+    const auto firstAtOrAfter = [&](qint64 from, double timeMs) {
+        qint64 low = from;
+        qint64 high = endLine;
+        while (low < high) {
+            const qint64 middle = low + (high - low) / 2;
+            if (double(scrollback.at(middle).timestampMs) < timeMs)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    };
+    const auto exactTimeForX = [this](double x) {
+        return double(m_originMs) + (x - m_laneArea.left() + m_scrollX) / m_pixelsPerMs;
+    };
+    const double left = m_laneArea.left();
+    const double right = left + m_laneArea.width();
+    // The wall clock can step back (a time sync): a line out of order is skipped, never drawn
+    // in a column that already has its tick.
+    double lastColumn = left - 1.0;
+    qint64 line = firstAtOrAfter(scrollback.firstLine(), exactTimeForX(left));
+    while (line < endLine) {
+        const double x = xForTime(scrollback.at(line).timestampMs);
+        if (x >= right)
+            break;
+        const double column = std::floor(x);
+        if (column > lastColumn && x >= left) {
+            result.append(Tick{line, x});
+            lastColumn = column;
+        }
+        line = firstAtOrAfter(line + 1, exactTimeForX(lastColumn + 1.0));
+    }
+    return result;
+}
+
+QList<TimelineGeometry::Interval> TimelineGeometry::pausedIntervals(const QList<WorkerEvent> &events,
+                                                                    qint64 untilMs)
+{
+    QList<Interval> result;
+    qint64 pausedAt = -1;
+    for (const WorkerEvent &event : events) {
+        switch (event.kind) {
+        case WorkerEvent::Kind::Paused:
+            if (pausedAt < 0)
+                pausedAt = event.timestampMs;
+            break;
+        // Terminate and kill wake a paused worker too (SIGCONT follows SIGTERM).
+        case WorkerEvent::Kind::Resumed:
+        case WorkerEvent::Kind::TerminateSent:
+        case WorkerEvent::Kind::KillSent:
+        case WorkerEvent::Kind::Ended:
+            if (pausedAt >= 0)
+                result.append(Interval{pausedAt, event.timestampMs});
+            pausedAt = -1;
+            break;
+        default:
+            break;
+        }
+    }
+    if (pausedAt >= 0)
+        result.append(Interval{pausedAt, qMax(pausedAt, untilMs)});
+    return result;
+}
+
+double TimelineGeometry::pixelsPerSecondToFit(qint64 spanMs, int width)
+{
+    if (spanMs <= 0 || width <= 0)
+        return MaxPixelsPerSecond;
+    return qBound(MinPixelsPerSecond, width * 1000.0 / double(spanMs), MaxPixelsPerSecond);
+}
+
+} // namespace ProcLab

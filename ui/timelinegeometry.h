@@ -1,0 +1,103 @@
+#pragma once
+
+#include "workerevent.h"
+
+#include <QList>
+#include <QRect>
+
+namespace ProcLab {
+
+class Scrollback;
+
+// Where things go on the timeline: time to x, lane to y, and the positions of markers and output
+// ticks. Pure arithmetic on the core's data, with no widget in it, so that tests can check that an
+// event at 1.5 s lands where 1.5 s is drawn.
+//
+// Times are milliseconds since the epoch, as the core stamps them. Content x 0 is the origin (when
+// the main process started); the lane area is the part of the viewport that shows lanes, scrolled
+// horizontally by scrollX content pixels and vertically by scrollY.
+class TimelineGeometry final
+{
+public:
+    // A moment worth a mark on a lane: a signal sent, or the end.
+    struct Marker
+    {
+        WorkerEvent::Kind kind = WorkerEvent::Kind::Ended;
+        qint64 timeMs = 0;
+        int signalNumber = 0; // the signal that was sent (SIGTERM for TerminateSent…)
+        int eventIndex = 0;   // into the worker's events()
+        double x = 0.0;
+    };
+
+    // An output line drawn as a tick: the first line of its pixel column.
+    struct Tick
+    {
+        qint64 lineNumber = 0; // in the worker's scrollback
+        double x = 0.0;
+    };
+
+    // From Paused to Resumed (or to the end, or to `until` while still paused).
+    struct Interval
+    {
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+    };
+
+    // A visible range of lanes, both ends included; empty when last < first.
+    struct LaneRange
+    {
+        int first = 0;
+        int last = -1;
+        bool isEmpty() const { return last < first; }
+    };
+
+    static constexpr double MinPixelsPerSecond = 0.01;    // a day in about 900 pixels
+    static constexpr double MaxPixelsPerSecond = 20000.0; // 20 pixels a millisecond
+
+    void setOrigin(qint64 originMs) { m_originMs = originMs; }
+    qint64 origin() const { return m_originMs; }
+    void setPixelsPerSecond(double pixelsPerSecond);
+    double pixelsPerSecond() const { return m_pixelsPerMs * 1000.0; }
+    void setScrollX(double contentPixels) { m_scrollX = contentPixels; }
+    double scrollX() const { return m_scrollX; }
+    void setScrollY(int pixels) { m_scrollY = pixels; }
+    int scrollY() const { return m_scrollY; }
+    void setLaneArea(const QRect &area) { m_laneArea = area; }
+    const QRect &laneArea() const { return m_laneArea; }
+    void setLaneHeight(int pixels) { m_laneHeight = qMax(1, pixels); }
+    int laneHeight() const { return m_laneHeight; }
+
+    // Viewport x of a moment, and the moment at a viewport x.
+    double xForTime(qint64 timeMs) const;
+    qint64 timeForX(double x) const;
+    qint64 visibleStartMs() const { return timeForX(m_laneArea.left()); }
+    qint64 visibleEndMs() const { return timeForX(m_laneArea.left() + m_laneArea.width()); }
+    // Content pixels from the origin to endMs.
+    double contentWidth(qint64 endMs) const;
+
+    int laneTop(int lane) const { return m_laneArea.top() + lane * m_laneHeight - m_scrollY; }
+    // The lane under viewport y, or -1 outside the lane area (the caller checks the lane count).
+    int laneAt(int y) const;
+    LaneRange visibleLanes(int laneCount) const;
+    int contentHeight(int laneCount) const { return laneCount * m_laneHeight; }
+
+    // Every signal sent and the end, in the order they happened, each with its x.
+    QList<Marker> markers(const QList<WorkerEvent> &events) const;
+    // The lines of a scrollback inside the lane area, at most one per pixel column, so that a
+    // flood of a million lines costs as much to draw as a few hundred.
+    QList<Tick> ticks(const Scrollback &scrollback) const;
+    // Paused spans, from the events; a pause still going on ends at untilMs.
+    static QList<Interval> pausedIntervals(const QList<WorkerEvent> &events, qint64 untilMs);
+    // The zoom that shows spanMs in width pixels.
+    static double pixelsPerSecondToFit(qint64 spanMs, int width);
+
+private:
+    qint64 m_originMs = 0;
+    double m_pixelsPerMs = 0.1;
+    double m_scrollX = 0.0;
+    int m_scrollY = 0;
+    QRect m_laneArea;
+    int m_laneHeight = 24;
+};
+
+} // namespace ProcLab
