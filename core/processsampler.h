@@ -24,8 +24,8 @@ struct ProcessSample
     char state = '?';        // R, S, D, T (stopped), Z…
     double cpuPercent = 0.0; // of one core, since the previous sample
     qint64 residentBytes = 0;
-    QString command;         // the short name (comm)
-    bool orphaned = false;   // its parent died before it: re-parented outside the worker
+    QString command;       // the short name (comm)
+    bool orphaned = false; // its parent died before it: re-parented outside the worker
 };
 
 // A worker's process and everything below it: the processes of its group and the descendants of its

@@ -77,7 +77,8 @@ QStringList PythonMirror::lines() const
 {
     QStringList result;
     for (const Entry &entry : m_entries)
-        result.append(entry.comment.isEmpty() ? entry.code : entry.code + QLatin1String("  # ") + entry.comment);
+        result.append(entry.comment.isEmpty() ? entry.code
+                                              : entry.code + QLatin1String("  # ") + entry.comment);
     return result;
 }
 
@@ -133,7 +134,7 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
         m_isProcess.insert(event.workerId, isProcess);
         if (isProcess) {
             const char *target = spec.lessonRole == WorkerSpec::LessonRole::Counting ? "count_func"
-                                                                                    : "sub_func";
+                                                                                     : "sub_func";
             add(QStringLiteral("%1 = multiprocessing.Process(target=%2, args=(%3,))")
                         .arg(name, QLatin1String(target), pythonString(spec.lessonText)));
             add(QStringLiteral("%1.start()").arg(name), QStringLiteral("pid %1").arg(event.pid));
@@ -177,7 +178,8 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
             add(QStringLiteral("%1.join()").arg(name));
             add(QStringLiteral("%1.exitcode").arg(name), codeText);
         } else {
-            add(QStringLiteral("%1.wait()").arg(name), QStringLiteral("returncode %1").arg(codeText));
+            add(QStringLiteral("%1.wait()").arg(name),
+                QStringLiteral("returncode %1").arg(codeText));
         }
         break;
     }

@@ -14,9 +14,9 @@ struct WorkerEvent
         FailedToStart,
         TerminateSent, // SIGTERM to the group
         KillSent,      // SIGKILL to the group (user's Kill, or the grace period ran out)
-        Paused,  // SIGSTOP to the group
-        Resumed, // SIGCONT to the group
-        SignalSent, // another signal the user chose (INT, HUP, USR1…)
+        Paused,        // SIGSTOP to the group
+        Resumed,       // SIGCONT to the group
+        SignalSent,    // another signal the user chose (INT, HUP, USR1…)
         Ended,
         LeftoversStopped, // the worker ended but processes of its group were still alive
     };

@@ -133,7 +133,8 @@ void tst_ProcessSampler::measuresMemoryOfAnAllocatingWorker()
 void tst_ProcessSampler::pauseStopsOutputAndResumeRestartsIt()
 {
     WorkerPool pool;
-    Worker *worker = pool.spawn(spec({TestSupport::workerProgram(), "count", "--interval-ms", "100"}));
+    Worker *worker = pool.spawn(
+            spec({TestSupport::workerProgram(), "count", "--interval-ms", "100"}));
     QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 2, 5000);
     QSignalSpy events(worker, &Worker::eventOccurred);
     pool.pause(worker);
@@ -177,7 +178,8 @@ void tst_ProcessSampler::sendsTheSignalTheUserChose()
     pool.sendSignal(worker, SIGINT);
     QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), 5000);
     QCOMPARE(worker->exitInfo().shortText(), QStringLiteral("-2 · SIGINT"));
-    QVERIFY2(worker->exitInfo().isSuccess(), "a signal the user chose is a stop on request, not a crash");
+    QVERIFY2(worker->exitInfo().isSuccess(),
+             "a signal the user chose is a stop on request, not a crash");
     QCOMPARE(worker->state(), WorkerState::Finished);
     QCOMPARE(events.first().first().value<WorkerEvent>().signalNumber, SIGINT);
 }

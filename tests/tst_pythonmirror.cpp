@@ -33,8 +33,11 @@ void tst_PythonMirror::spawnLessonScriptRunsUnderPython()
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 10000);
 
     const QStringList lines = mirror.lines();
-    QCOMPARE(lines.first(), QStringLiteral("main_func(\"메인 프로그램\")  # pid %1").arg(QCoreApplication::applicationPid()));
-    QVERIFY2(lines.contains(QStringLiteral("p1 = multiprocessing.Process(target=sub_func, args=(\"서브 프로그램 0\",))")),
+    QCOMPARE(lines.first(),
+             QStringLiteral("main_func(\"메인 프로그램\")  # pid %1")
+                     .arg(QCoreApplication::applicationPid()));
+    QVERIFY2(lines.contains(QStringLiteral(
+                     "p1 = multiprocessing.Process(target=sub_func, args=(\"서브 프로그램 0\",))")),
              qPrintable(lines.join('\n')));
     QVERIFY(lines.contains(QStringLiteral("p1.start()  # pid %1").arg(pool.at(0)->pid())));
     QVERIFY(lines.contains("p4.exitcode  # 0"));
@@ -49,18 +52,22 @@ void tst_PythonMirror::spawnLessonScriptRunsUnderPython()
     python.start("python3", {path});
     QVERIFY(python.waitForFinished(30000));
     QCOMPARE(python.exitCode(), 0);
-    const QStringList out = QString::fromUtf8(python.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    const QStringList out = QString::fromUtf8(python.readAllStandardOutput())
+                                    .split('\n', Qt::SkipEmptyParts);
     QCOMPARE(out.size(), 5);
     QVERIFY(out.first().endsWith(" says: 메인 프로그램"));
     for (int i = 0; i < 4; ++i)
-        QVERIFY2(out.filter(QStringLiteral(" says: 서브 프로그램 %1").arg(i)).size() == 1, qPrintable(out.join('\n')));
+        QVERIFY2(out.filter(QStringLiteral(" says: 서브 프로그램 %1").arg(i)).size() == 1,
+                 qPrintable(out.join('\n')));
 }
 
 void tst_PythonMirror::countdownLessonReadsLikeTheTutorial()
 {
     WorkerPool pool;
     PythonMirror mirror(pool, DemoLanguage::English);
-    Worker *worker = Lessons::startCountdownLesson(pool, TestSupport::workerProgram(), milliseconds(700),
+    Worker *worker = Lessons::startCountdownLesson(pool,
+                                                   TestSupport::workerProgram(),
+                                                   milliseconds(700),
                                                    milliseconds(100));
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 10000);
     const QStringList lines = mirror.lines();
@@ -84,7 +91,8 @@ void tst_PythonMirror::commandsBecomePopen()
     Worker *worker = pool.spawn(spec);
     QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), 5000);
     QCOMPARE(mirror.lines().mid(1),
-             (QStringList{QStringLiteral("p1 = subprocess.Popen([\"sh\", \"-c\", \"exit 3\"], start_new_session=True)  # pid %1")
+             (QStringList{QStringLiteral("p1 = subprocess.Popen([\"sh\", \"-c\", \"exit 3\"], "
+                                         "start_new_session=True)  # pid %1")
                                   .arg(worker->pid()),
                           "p1.wait()  # returncode 3"}));
 }

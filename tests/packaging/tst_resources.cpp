@@ -47,9 +47,18 @@ private slots:
 void tst_Resources::actionIcon_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *name : {"spawn", "countdown", "run-command", "terminate", "kill",
-                             "terminate-later", "clear-finished", "find", "save", "zoom-in",
-                             "zoom-out", "about"}) {
+    for (const char *name : {"spawn",
+                             "countdown",
+                             "run-command",
+                             "terminate",
+                             "kill",
+                             "terminate-later",
+                             "clear-finished",
+                             "find",
+                             "save",
+                             "zoom-in",
+                             "zoom-out",
+                             "about"}) {
         QTest::newRow(name) << QStringLiteral(":/icons/actions/%1.svg").arg(QLatin1String(name));
     }
     QTest::newRow("app") << QStringLiteral(":/icons/hicolor/scalable/apps/%1.svg").arg(AppId);
@@ -118,9 +127,11 @@ void tst_Resources::appIconFromTheme()
     QVERIFY2(!icon.isNull(), "QIcon::fromTheme does not find the application icon");
     const QList<QSize> sizes = icon.availableSizes();
     for (int size : {16, 22, 24, 32, 48, 64, 128, 256})
-        QVERIFY2(sizes.contains(QSize(size, size)), qPrintable(QStringLiteral("no %1 px").arg(size)));
+        QVERIFY2(sizes.contains(QSize(size, size)),
+                 qPrintable(QStringLiteral("no %1 px").arg(size)));
     QVERIFY2(looksDrawn(icon.pixmap(16, 16)), "the themed application icon draws nothing at 16 px");
-    QVERIFY2(looksDrawn(icon.pixmap(256, 256)), "the themed application icon draws nothing at 256 px");
+    QVERIFY2(looksDrawn(icon.pixmap(256, 256)),
+             "the themed application icon draws nothing at 256 px");
 }
 
 QTEST_MAIN(tst_Resources)
