@@ -37,10 +37,38 @@ bool parseBoundedNumber(const QString &text, int minimum, int maximum, int *valu
     return true;
 }
 
+// Text the user typed, as a message shows it: a newline or an escape sequence would break the one
+// line of the message or reach the terminal as a command, so control characters become visible
+// symbols (U+2400…); a long value is cut, whole characters only.
+QString shown(QStringView text, qsizetype maxLength = 40)
+{
+    QStringView head = text.left(maxLength);
+    if (head.size() < text.size() && !head.isEmpty() && head.back().isHighSurrogate())
+        head.chop(1);
+    QString result;
+    result.reserve(head.size() + 1);
+    for (const QChar c : head) {
+        if (c.unicode() < 0x20)
+            result += QChar(0x2400 + c.unicode());
+        else if (c.unicode() == 0x7f)
+            result += QChar(0x2421);
+        else if (c.category() == QChar::Other_Control)
+            result += QChar::ReplacementCharacter;
+        else
+            result += c;
+    }
+    if (head.size() < text.size())
+        result += QChar(0x2026);
+    return result;
+}
+
+// Longer than any path can be (PATH_MAX): no program has such a name.
+constexpr qsizetype MaxProgramLength = 4096;
+
 QString numberError(const QString &option, const QString &value, int minimum, int maximum)
 {
     return Texts::tr("--%1: “%2” is not a whole number from %3 to %4")
-            .arg(option, value)
+            .arg(option, shown(value))
             .arg(minimum)
             .arg(maximum);
 }
@@ -94,7 +122,8 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     LaunchParse result;
     auto fail = [&result](const QString &reason) {
         result.action = LaunchParse::Action::Fail;
-        result.text = reason;
+        // Values are shortened where they are quoted; this catches what QCommandLineParser quotes.
+        result.text = shown(reason, 200);
         return result;
     };
 
@@ -113,7 +142,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     }
     if (!parser.positionalArguments().isEmpty()) {
         return fail(Texts::tr("unexpected argument “%1” (commands go after --run)")
-                            .arg(parser.positionalArguments().constFirst()));
+                            .arg(shown(parser.positionalArguments().constFirst())));
     }
 
     LaunchOptions &options = result.options;
@@ -124,7 +153,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         const QString value = parser.values(languageOption).constLast();
         if (value != QLatin1String("ko") && value != QLatin1String("en"))
             return fail(Texts::tr("--lang: “%1” is not a language ProcLab knows: use ko or en")
-                                .arg(value));
+                                .arg(shown(value)));
         options.languageCode = value;
     }
 
@@ -150,15 +179,28 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
     for (const QString &command : parser.values(runOption)) {
         const SplitCommand split = splitCommandLine(command);
         if (!split.isValid())
-            return fail(Texts::tr("--run “%1”: %2").arg(command, split.error));
+            return fail(Texts::tr("--run “%1”: %2").arg(shown(command), split.error));
         const QString &program = split.arguments.constFirst();
         if (std::any_of(program.cbegin(), program.cend(), [](QChar c) {
                 return c.category() == QChar::Other_Control;
             })) {
             return fail(Texts::tr("--run: the program name contains a control character"));
         }
+        if (program.size() > MaxProgramLength) {
+            return fail(
+                    Texts::tr("--run: the program name is %1 characters long, longer than any path")
+                            .arg(program.size()));
+        }
         if (program.contains(QChar::ReplacementCharacter))
             return fail(Texts::tr("--run: the program name is not valid UTF-8 text"));
+        // The words reach the program as UTF-8: an invalid byte would arrive changed into U+FFFD.
+        for (qsizetype i = 1; i < split.arguments.size(); ++i) {
+            if (split.arguments.at(i).contains(QChar::ReplacementCharacter)) {
+                return fail(Texts::tr("--run “%1”: word %2 is not valid UTF-8 text")
+                                    .arg(shown(program))
+                                    .arg(i + 1));
+            }
+        }
         options.runCommands.append(split.arguments);
     }
 

@@ -94,7 +94,7 @@ int runEngine(const ProcLab::LaunchOptions &options,
         QObject::connect(
                 &runner,
                 &HeadlessRunner::finished,
-                qApp,
+                QCoreApplication::instance(),
                 [](int exitStatus) { QCoreApplication::exit(exitStatus); },
                 Qt::QueuedConnection);
         runner.start();

@@ -6,16 +6,20 @@ namespace {
 
 constexpr char16_t SymbolForNull = 0x2400;
 
-// QStringDecoder keeps the bytes of an incomplete character in its protected state; at the end of a
-// stream they are a truncated character, which we show as U+FFFD instead of dropping silently.
-class EndOfStreamProbe final : public QStringDecoder
+// How many bytes at the end of a read may still become a character with the next read: a lead byte
+// followed by fewer continuation bytes than it announces. 0 when the read ends between characters.
+qsizetype incompleteTailLength(QByteArrayView bytes)
 {
-public:
-    static bool hasIncompleteCharacter(const QStringDecoder &decoder)
-    {
-        return static_cast<const EndOfStreamProbe &>(decoder).state.remainingChars > 0;
+    const qsizetype size = bytes.size();
+    for (qsizetype back = 1; back <= qMin<qsizetype>(3, size); ++back) {
+        const uchar byte = uchar(bytes[size - back]);
+        if ((byte & 0xc0) == 0x80)
+            continue; // a continuation byte: its lead is further back
+        const qsizetype announced = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        return announced > back ? back : 0;
     }
-};
+    return 0;
+}
 
 qsizetype nextLineBreak(const char16_t *text, qsizetype from, qsizetype size)
 {
@@ -29,23 +33,32 @@ qsizetype nextLineBreak(const char16_t *text, qsizetype from, qsizetype size)
 } // namespace
 
 LineSplitter::LineSplitter(qsizetype maxLineLength)
-    : m_decoder(QStringDecoder::Utf8)
-    , m_maxLineLength(qMax<qsizetype>(maxLineLength, 2))
+    : m_maxLineLength(qMax<qsizetype>(maxLineLength, 2))
 {}
 
 void LineSplitter::feed(QByteArrayView bytes, QList<OutputLine> &lines)
 {
     if (bytes.isEmpty())
         return;
-    const QString text = m_decoder.decode(bytes);
-    split(text, lines);
+    // Characters split across reads are put together here and every read is decoded whole:
+    // QStringDecoder (Qt 6.4) carries a split character over, but after an invalid one it drops the
+    // next byte, a newline included, so the lines would depend on where the pipe's reads ended.
+    QByteArray joined;
+    if (!m_incomplete.isEmpty()) {
+        joined = m_incomplete + bytes;
+        bytes = joined;
+    }
+    const qsizetype tail = incompleteTailLength(bytes);
+    m_incomplete = bytes.last(tail).toByteArray();
+    split(QString::fromUtf8(bytes.chopped(tail)), lines);
 }
 
 void LineSplitter::finish(QList<OutputLine> &lines)
 {
-    if (EndOfStreamProbe::hasIncompleteCharacter(m_decoder)) {
-        m_pending += QChar::ReplacementCharacter;
-        m_decoder.resetState();
+    // A truncated last character is shown as one U+FFFD rather than dropped silently.
+    if (!m_incomplete.isEmpty()) {
+        m_incomplete.clear();
+        split(QStringView(u"\uFFFD"), lines);
     }
     if (m_pendingCarriageReturn) {
         m_pendingCarriageReturn = false;

@@ -2,19 +2,20 @@
 
 #include "outputline.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
-#include <QStringDecoder>
 
 namespace ProcLab {
 
 // Turns the raw bytes of one output stream into lines.
 //
-// The decoder is stateful, so a UTF-8 character split across two reads survives and invalid bytes
-// become U+FFFD. "\r\n" ends a line; a lone '\r' ends a progress line that the next one replaces
-// (the decision waits for the next byte when '\r' is the last byte of a read). NUL bytes are shown
-// as U+2400 so that they stay visible and never truncate anything downstream. A line longer than the
-// cap is broken there, so a 20 MB line without a newline costs at most one cap of memory here.
+// A UTF-8 character split across two reads survives and invalid bytes become U+FFFD, the same
+// wherever the reads end. "\r\n" ends a line; a lone '\r' ends a progress line that the next one
+// replaces (the decision waits for the next byte when '\r' is the last byte of a read). NUL bytes
+// are shown as U+2400 so that they stay visible and never truncate anything downstream. A line
+// longer than the cap is broken there, so a 20 MB line without a newline costs at most one cap of
+// memory here.
 class LineSplitter final
 {
 public:
@@ -36,7 +37,7 @@ private:
     void appendReplacingNul(QStringView piece);
     void emitLine(QList<OutputLine> &lines, quint8 endFlags);
 
-    QStringDecoder m_decoder;
+    QByteArray m_incomplete; // the first bytes of a character the next read completes
     QString m_pending;
     qsizetype m_maxLineLength;
     bool m_pendingCarriageReturn = false; // the last chunk ended with '\r'

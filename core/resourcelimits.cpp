@@ -1,5 +1,6 @@
 #include "resourcelimits.h"
 
+#include <QDir>
 #include <QtGlobal>
 
 #include <sys/resource.h>
@@ -33,6 +34,21 @@ int openFileLimit()
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return 1 << 20;
     return int(qMin<rlim_t>(limit.rlim_cur, 1 << 20));
+}
+
+int openFileCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::NoDotAndDotDot | QDir::System)
+                       .size());
+}
+
+bool isNearOpenFileLimit()
+{
+    // A start needs two pipes, /dev/null and a pidfd; twice that keeps a margin. Counting needs a
+    // descriptor too: none left reads as an empty /proc/self/fd.
+    const int count = openFileCount();
+    return count == 0 || count + 2 * FileDescriptorsPerWorker > openFileLimit();
 }
 
 int defaultMaxActiveWorkers()

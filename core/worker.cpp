@@ -5,6 +5,7 @@
 #include "processgroup.h"
 #include "processguardian.h"
 #include "programlocator.h"
+#include "resourcelimits.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -234,7 +235,10 @@ void Worker::handleError(QProcess::ProcessError error)
     if (error != QProcess::FailedToStart || m_state == WorkerState::FailedToStart)
         return;
     QString reason = m_process->errorString();
-    if (reason.contains(QLatin1String("Too many open files")))
+    // Qt's text loses errno on some paths ("No such file or directory" for a pipe it could not
+    // create): the descriptor count tells the real cause.
+    if (reason.contains(QLatin1String("Too many open files"))
+        || ResourceLimits::isNearOpenFileLimit())
         reason = tr("too many open files: the monitor has reached its limit of open files");
     failToStart(tr("cannot start “%1”: %2").arg(m_spec.arguments.constFirst(), reason));
 }

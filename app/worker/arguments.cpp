@@ -65,6 +65,11 @@ Arguments::Arguments(const std::vector<std::string> &arguments,
         const std::size_t equals = argument.find('=');
         const std::string name = argument.substr(0, equals);
         const OptionSpec *spec = findOption(accepted, name);
+        if (!spec && accepted.empty()) {
+            // A mode without options (say, echo-stderr) prints its words: "-rf" is text there.
+            m_positionals.push_back(argument);
+            continue;
+        }
         if (!spec)
             throw UsageError("unknown option '" + name + "'");
 

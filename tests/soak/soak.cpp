@@ -1,0 +1,346 @@
+// proclab-soak: minutes of mixed spawning, flooding and stopping through WorkerPool, then a check
+// that the monitor is back where it started: as many open file descriptors, no zombie, no child but
+// the guardian. Not part of `make test`; run it by hand or in a nightly job:
+//
+//     build/tests/soak/proclab-soak --minutes 10
+//
+// It prints its counters and exits 1 when something did not return to its baseline.
+#include "processguardian.h"
+#include "testsupport.h"
+#include "worker.h"
+#include "workerpool.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace ProcLab;
+using namespace std::chrono;
+
+namespace {
+
+constexpr int ChecksPerSecond = 50;
+
+qint64 statusKb(const char *field)
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QRegularExpression line(QStringLiteral("^%1:\\s+(\\d+) kB").arg(QLatin1String(field)),
+                                  QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = line.match(QString::fromLatin1(file.readAll()));
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+struct Counters
+{
+    qint64 spawned = 0;
+    qint64 refused = 0;
+    qint64 exited = 0;
+    qint64 terminated = 0;
+    qint64 killed = 0;
+    qint64 escalated = 0; // killed after ignoring a terminate for the grace period
+    qint64 crashed = 0;   // ended by a signal nobody asked for
+    qint64 failed = 0;    // failed to start
+    qint64 lines = 0;
+    qint64 workerDropped = 0; // lines that fell out of the workers' own histories
+};
+
+class Soak final : public QObject
+{
+public:
+    Soak(milliseconds duration, int maxActive, quint32 seed)
+        : m_duration(duration)
+        , m_maxActive(maxActive)
+        , m_random(seed)
+        , m_worker(TestSupport::workerProgram())
+    {}
+
+    // Returns the exit status.
+    int run();
+
+private:
+    void tick();
+    void spawnOne();
+    void stopOne();
+    void account(const Worker *worker);
+    void report(bool final);
+
+    const milliseconds m_duration;
+    const int m_maxActive;
+    QRandomGenerator m_random;
+    const QString m_worker;
+    ProcessGuardian m_guardian;
+    WorkerPool m_pool;
+    QTimer m_ticker;
+    QTimer m_sweeper;  // clears ended workers, as a user of the window would now and then
+    QTimer m_reporter; // a line of progress a minute
+    QElapsedTimer m_clock;
+    Counters m_counters;
+    bool m_stopping = false;
+};
+
+int Soak::run()
+{
+    QString error;
+    if (!m_guardian.start(m_worker, 500, &error)) {
+        std::fprintf(stderr, "proclab-soak: cannot start the guardian: %s\n", qPrintable(error));
+        return 2;
+    }
+    m_pool.setGuardian(&m_guardian);
+    m_pool.setGracePeriod(milliseconds(300));
+    m_pool.setMaxActiveWorkers(m_maxActive);
+    connect(&m_pool,
+            &WorkerPool::outputReceived,
+            this,
+            [this](Worker *, const QList<OutputLine> &lines) { m_counters.lines += lines.size(); });
+    connect(&m_pool, &WorkerPool::workerFinished, this, [this](Worker *worker) { account(worker); });
+    connect(&m_pool, &WorkerPool::spawnRefused, this, [this] { ++m_counters.refused; });
+
+    // One worker first, so that Qt's lazily opened descriptors count in the baseline.
+    WorkerSpec warmUp;
+    warmUp.arguments = QStringList{m_worker, "say", "warm-up"};
+    m_pool.spawn(warmUp);
+    while (m_pool.hasActiveWorkers())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    m_pool.clearFinished();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    const int fdsAtStart = TestSupport::openFileDescriptorCount();
+
+    m_clock.start();
+    m_ticker.setInterval(1000 / ChecksPerSecond);
+    connect(&m_ticker, &QTimer::timeout, this, &Soak::tick);
+    m_ticker.start();
+    connect(&m_sweeper, &QTimer::timeout, &m_pool, &WorkerPool::clearFinished);
+    m_sweeper.start(1000);
+    connect(&m_reporter, &QTimer::timeout, this, [this] { report(false); });
+    m_reporter.start(60000);
+    QEventLoop loop;
+    connect(&m_pool, &WorkerPool::allFinished, &loop, [this, &loop] {
+        if (m_stopping)
+            loop.quit();
+    });
+    loop.exec();
+    m_ticker.stop();
+    m_sweeper.stop();
+    m_reporter.stop();
+
+    m_pool.clearFinished();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    // Processes just killed reach the monitor through the event loop: give them a few seconds.
+    int fdsAtEnd = 0;
+    int zombies = 0;
+    int children = 0;
+    QElapsedTimer settle;
+    settle.start();
+    do {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        fdsAtEnd = TestSupport::openFileDescriptorCount();
+        zombies = TestSupport::zombieChildCount();
+        QList<qint64> live = TestSupport::liveChildren(QCoreApplication::applicationPid());
+        live.removeAll(m_guardian.pid());
+        children = int(live.size());
+    } while ((fdsAtEnd > fdsAtStart || zombies > 0 || children > 0) && settle.elapsed() < 5000);
+
+    report(true);
+    std::printf("log lines dropped: %lld\n", m_pool.log().droppedLines());
+    std::printf("peak RSS: %lld MB\n", statusKb("VmHWM") / 1024);
+    std::printf("RSS at the end: %lld MB\n", statusKb("VmRSS") / 1024);
+    std::printf("fds at start: %d\nfds at end: %d\n", fdsAtStart, fdsAtEnd);
+    std::printf("zombies: %d\nchildren left: %d\n", zombies, children);
+    const bool clean = fdsAtEnd <= fdsAtStart && zombies == 0 && children == 0;
+    std::printf("result: %s\n", clean ? "back to baseline" : "NOT back to baseline");
+    return clean ? 0 : 1;
+}
+
+void Soak::tick()
+{
+    if (m_stopping)
+        return;
+    if (m_clock.elapsed() >= m_duration.count()) {
+        m_stopping = true;
+        m_pool.stopAll();
+        return;
+    }
+    while (m_pool.activeCount() < m_maxActive)
+        spawnOne();
+    if (m_random.bounded(4) == 0)
+        stopOne();
+}
+
+void Soak::spawnOne()
+{
+    const QString &program = m_worker;
+    const auto number = [this](int low, int high) {
+        return QString::number(low + int(m_random.bounded(high - low + 1)));
+    };
+    // Kinds that end by themselves, kinds that flood, kinds that must be stopped.
+    QStringList arguments;
+    bool longRunning = false;
+    switch (m_random.bounded(14)) {
+    case 0:
+        arguments = {program, "say", "soak"};
+        break;
+    case 1:
+        arguments = {program, "exit", number(0, 3)};
+        break;
+    case 2:
+        arguments = {program, "crash"};
+        break;
+    case 3:
+        arguments = {program, "flood", "--lines", number(1000, 200000)};
+        break;
+    case 4:
+        arguments = {program, "flood", "--lines", number(10, 2000), "--length", "70000"};
+        break;
+    case 5:
+        arguments = {program, "no-newline", "--bytes", number(1, 4 * 1024 * 1024)};
+        break;
+    case 6:
+        arguments = {program, "progress", "--steps", number(100, 5000), "--interval-ms", "0"};
+        break;
+    case 7:
+        arguments = {program, m_random.bounded(2) ? "bad-utf8" : "ansi"};
+        break;
+    case 8:
+        arguments = {program, "count", "--interval-ms", number(1, 50)};
+        longRunning = true;
+        break;
+    case 9:
+        arguments = {program, "spawn-children", number(1, 4), "--ignore-term"};
+        longRunning = true;
+        break;
+    case 10:
+        arguments = {program, "ignore-term"};
+        longRunning = true;
+        break;
+    case 11:
+        arguments = {program, "sleep", number(0, 500)};
+        break;
+    case 12:
+        arguments = {"/nonexistent/proclab-soak-program"};
+        break;
+    default:
+        arguments = {"sh", "-c", "sleep 30 & echo $!"}; // leaves a child behind in its group
+        break;
+    }
+    WorkerSpec spec;
+    spec.arguments = arguments;
+    Worker *worker = m_pool.spawn(spec);
+    if (!worker)
+        return;
+    ++m_counters.spawned;
+    if (longRunning && worker->isActive())
+        m_pool.terminateAfter(worker, milliseconds(50 + m_random.bounded(2000)));
+}
+
+void Soak::stopOne()
+{
+    QList<Worker *> active;
+    for (Worker *worker : m_pool.workers()) {
+        if (worker->isActive())
+            active.append(worker);
+    }
+    if (active.isEmpty())
+        return;
+    Worker *worker = active.at(int(m_random.bounded(int(active.size()))));
+    if (m_random.bounded(2) == 0)
+        m_pool.terminate(worker);
+    else
+        m_pool.kill(worker);
+}
+
+void Soak::account(const Worker *worker)
+{
+    const ExitInfo &exit = worker->exitInfo();
+    switch (exit.reason) {
+    case ExitInfo::Reason::TerminatedOnRequest:
+        ++m_counters.terminated;
+        break;
+    case ExitInfo::Reason::KilledOnRequest:
+        ++m_counters.killed;
+        m_counters.escalated += exit.escalated ? 1 : 0;
+        break;
+    case ExitInfo::Reason::KilledBySignal:
+        ++m_counters.crashed;
+        break;
+    case ExitInfo::Reason::FailedToStart:
+        ++m_counters.failed;
+        break;
+    default:
+        ++m_counters.exited;
+        break;
+    }
+    m_counters.workerDropped += worker->scrollback().droppedLines();
+}
+
+void Soak::report(bool final)
+{
+    const Counters &c = m_counters;
+    if (!final) {
+        std::fprintf(stderr,
+                     "proclab-soak: %lld s, %lld spawned, %d active, %lld lines, RSS %lld MB\n",
+                     m_clock.elapsed() / 1000,
+                     c.spawned,
+                     m_pool.activeCount(),
+                     c.lines,
+                     statusKb("VmRSS") / 1024);
+        return;
+    }
+    std::printf("duration: %lld s\n", m_clock.elapsed() / 1000);
+    std::printf("spawned: %lld\nrefused: %lld\n", c.spawned, c.refused);
+    std::printf("exited: %lld\nterminated: %lld\nkilled: %lld (%lld after the grace period)\n",
+                c.exited,
+                c.terminated,
+                c.killed,
+                c.escalated);
+    std::printf("crashed: %lld\nfailed to start: %lld\n", c.crashed, c.failed);
+    std::printf("lines: %lld\nworker lines dropped: %lld\n", c.lines, c.workerDropped);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            QStringLiteral("Soak ProcLab's core: mixed spawning, flooding and stopping, then check "
+                           "that descriptors, zombies and children are back to their baseline."));
+    parser.addHelpOption();
+    const QCommandLineOption minutes(QStringLiteral("minutes"),
+                                     QStringLiteral("How long (default 10; fractions allowed)."),
+                                     QStringLiteral("M"),
+                                     QStringLiteral("10"));
+    const QCommandLineOption maxActive(QStringLiteral("max-active"),
+                                       QStringLiteral("Workers running at once (default 16)."),
+                                       QStringLiteral("N"),
+                                       QStringLiteral("16"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Random seed (default: from the clock)."),
+                                  QStringLiteral("N"));
+    parser.addOptions({minutes, maxActive, seed});
+    parser.process(application);
+
+    bool minutesOk = false;
+    bool activeOk = false;
+    const double duration = parser.value(minutes).toDouble(&minutesOk);
+    const int active = parser.value(maxActive).toInt(&activeOk);
+    if (!minutesOk || duration <= 0 || !activeOk || active < 1) {
+        std::fprintf(stderr, "proclab-soak: --minutes and --max-active take positive numbers\n");
+        return 2;
+    }
+    const quint32 seedValue = parser.isSet(seed) ? parser.value(seed).toUInt()
+                                                 : quint32(QDateTime::currentMSecsSinceEpoch());
+    std::printf("seed: %u\n", seedValue);
+    std::fflush(stdout);
+    Soak soak(milliseconds(qint64(duration * 60000)), active, seedValue);
+    return soak.run();
+}
