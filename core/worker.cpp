@@ -507,7 +507,9 @@ void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumbe
     event.kind = kind;
     event.workerId = m_id;
     event.pid = m_pid;
-    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    // The end is stamped with the end time itself, so a timeline's end mark and endTime() agree.
+    event.timestampMs = kind == WorkerEvent::Kind::Ended ? m_endTime.toMSecsSinceEpoch()
+                                                         : QDateTime::currentMSecsSinceEpoch();
     event.text = text;
     event.signalNumber = signalNumber;
     // Bounded: a worker paused and resumed in a loop must not grow this without end.
