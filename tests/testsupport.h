@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workerspec.h"
+
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -22,6 +24,27 @@ inline QString sourceDirectory()
 {
     return QStringLiteral(PROCLAB_SOURCE_DIR);
 }
+
+// A worker that runs proclab-worker in this mode: workerSpec({"count", "--interval-ms", "100"}).
+inline ProcLab::WorkerSpec workerSpec(const QStringList &modeAndArguments)
+{
+    ProcLab::WorkerSpec spec;
+    spec.arguments = QStringList{workerProgram()} + modeAndArguments;
+    return spec;
+}
+
+// Memory figures mean little under AddressSanitizer, whose own bookkeeping dominates them.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool UnderAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool UnderAddressSanitizer = true;
+#else
+constexpr bool UnderAddressSanitizer = false;
+#endif
+#else
+constexpr bool UnderAddressSanitizer = false;
+#endif
 
 // The state letter of /proc/PID/stat ('R', 'S', 'T', 'Z'…), or 0 when no such process exists.
 char processState(qint64 pid);

@@ -46,17 +46,7 @@ private:
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool UnderAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool UnderAddressSanitizer = true;
-#else
-constexpr bool UnderAddressSanitizer = false;
-#endif
-#else
-constexpr bool UnderAddressSanitizer = false;
-#endif
+using TestSupport::UnderAddressSanitizer;
 
 constexpr int WarmUpCycles = 200;
 constexpr int TotalCycles = 2000;

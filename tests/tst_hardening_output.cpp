@@ -35,17 +35,7 @@ private:
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool UnderAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool UnderAddressSanitizer = true;
-#else
-constexpr bool UnderAddressSanitizer = false;
-#endif
-#else
-constexpr bool UnderAddressSanitizer = false;
-#endif
+using TestSupport::UnderAddressSanitizer;
 
 // For the whole test process: the pool's log (24 Mi characters, 48 MB), the workers' scrollbacks,
 // QProcess buffers and Qt itself. Twice what a healthy run needs; far below what an unbounded buffer

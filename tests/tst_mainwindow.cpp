@@ -37,12 +37,7 @@ LaunchOptions koreanOptions()
     return options;
 }
 
-WorkerSpec workerSpec(const QStringList &modeAndArguments)
-{
-    WorkerSpec spec;
-    spec.arguments = QStringList{TestSupport::workerProgram()} + modeAndArguments;
-    return spec;
-}
+using TestSupport::workerSpec;
 
 QString cell(const MainWindow &window, int row, int column)
 {

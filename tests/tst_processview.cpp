@@ -45,12 +45,7 @@ LaunchOptions koreanOptions()
     return options;
 }
 
-WorkerSpec workerSpec(const QStringList &modeAndArguments)
-{
-    WorkerSpec spec;
-    spec.arguments = QStringList{TestSupport::workerProgram()} + modeAndArguments;
-    return spec;
-}
+using TestSupport::workerSpec;
 
 QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
 {

@@ -25,12 +25,7 @@ namespace {
 
 constexpr int Timeout = 15000;
 
-WorkerSpec workerSpec(const QStringList &modeAndArguments)
-{
-    WorkerSpec spec;
-    spec.arguments = QStringList{TestSupport::workerProgram()} + modeAndArguments;
-    return spec;
-}
+using TestSupport::workerSpec;
 
 WorkerEvent workerEvent(WorkerEvent::Kind kind, qint64 timestampMs)
 {

@@ -20,12 +20,7 @@ namespace {
 
 constexpr int Timeout = 15000;
 
-WorkerSpec workerSpec(const QStringList &modeAndArguments)
-{
-    WorkerSpec spec;
-    spec.arguments = QStringList{TestSupport::workerProgram()} + modeAndArguments;
-    return spec;
-}
+using TestSupport::workerSpec;
 
 QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
 {
