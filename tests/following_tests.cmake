@@ -1,0 +1,5 @@
+# Following every descendant: the tracer (`proclab-worker trace`) with real programs, and the core's
+# reader of its channel and model of descendants.
+proclab_add_test(NAME tst_descendants SOURCES tst_descendants.cpp)
+# The tutorial's second script alone takes 5 s, and 1 000 traced forks a few more on a busy machine.
+proclab_add_test(NAME tst_tracer SOURCES tst_tracer.cpp TIMEOUT 300)
