@@ -215,6 +215,9 @@ private slots:
     void theProgramDoesNotInheritTheChannel();
     void followsAProgramThatClosesAllItsDescriptors();
     void seesAThousandForksInASecond();
+    void followsForksFromThreadsButNotThreads();
+    void seesVforkAndPosixSpawn();
+    void seesAnExecFromAThread();
     void reportsLostPrivilegesOfASetuidProgram();
     void tutorialExample1ShowsFourChildrenExitingZero();
     void tutorialExample2ShowsTheChildTerminatedAfterFiveSeconds();
@@ -705,6 +708,75 @@ print("wrong", wrong)
         QCOMPARE(children.at(i)->exitInfo.pythonExitCode().value_or(-1), i % 256);
     const qint64 spanMs = (children.last()->startTimeUs - children.first()->startTimeUs) / 1000;
     qInfo("1000 forks started within %lld ms", static_cast<long long>(spanMs));
+}
+
+void tst_Tracer::followsForksFromThreadsButNotThreads()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    // Four threads, each forking a child that exits with the thread's number: a fork from a
+    // thread is followed only if the thread itself is.
+    const QString script = writeScript(QStringLiteral("threads.py"), R"(import os, threading
+def work(n):
+    pid = os.fork()
+    if pid == 0:
+        os._exit(10 + n)
+    os.waitpid(pid, 0)
+threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+)");
+    TracedRun run({m_python, script});
+    QVERIFY(run.waitForEnd());
+    QCOMPARE(run.tracerExitCode(), 0);
+    const QList<const Descendant *> children = run.childrenOf(run.tracker.root());
+    QVERIFY2(children.size() == 4, qPrintable(describe(run.descendants())));
+    QList<int> codes;
+    for (const Descendant *child : children) {
+        QCOMPARE(child->parentPid, run.tracker.root()->pid); // the process, not the thread
+        codes.append(child->exitInfo.pythonExitCode().value_or(-1));
+    }
+    std::sort(codes.begin(), codes.end());
+    QCOMPARE(codes, (QList<int>{10, 11, 12, 13}));
+    QCOMPARE(run.tracker.count(), 5); // the four threads are no processes
+}
+
+void tst_Tracer::seesVforkAndPosixSpawn()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    // posix_spawn is clone(CLONE_VM | CLONE_VFORK) in glibc: reported as a vfork.
+    const QString script = writeScript(QStringLiteral("spawn.py"), R"(import os
+pid = os.posix_spawn("/bin/sh", ["sh", "-c", "exit 4"], os.environ)
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+)");
+    TracedRun run({m_python, script});
+    QVERIFY(run.waitForEnd());
+    QCOMPARE(run.output.trimmed(), QByteArray("4"));
+    const QList<const Descendant *> children = run.childrenOf(run.tracker.root());
+    QVERIFY2(children.size() == 1, qPrintable(describe(run.descendants())));
+    QCOMPARE(int(children.first()->origin), int(ProcessOrigin::Vfork));
+    QCOMPARE(children.first()->arguments, (QStringList{"sh", "-c", "exit 4"}));
+    QCOMPARE(children.first()->exitInfo.pythonExitCode().value_or(-1), 4);
+}
+
+void tst_Tracer::seesAnExecFromAThread()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    // The exec'ing thread takes over the process's PID; the process stays one entry.
+    TracedRun run({m_python,
+                   QStringLiteral("-c"),
+                   QStringLiteral("import os, threading\n"
+                                  "t = threading.Thread(target=lambda: os.execv('/bin/sh', "
+                                  "['sh', '-c', 'exit 6']))\n"
+                                  "t.start(); t.join()")});
+    QVERIFY(run.waitForEnd());
+    QCOMPARE(run.tracerExitCode(), 6);
+    QCOMPARE(run.tracker.count(), 1);
+    QCOMPARE(run.tracker.root()->arguments, (QStringList{"sh", "-c", "exit 6"}));
+    QCOMPARE(run.tracker.root()->execCount, 2);
+    QCOMPARE(run.tracker.unmatchedEventCount(), 0);
 }
 
 void tst_Tracer::reportsLostPrivilegesOfASetuidProgram()
