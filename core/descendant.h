@@ -39,7 +39,8 @@ struct Descendant
     qint64 reparentedTo = 0;
     // False for a child of a program that traces its own (strace, gdb): ProcLab stepped aside,
     // its descendants are not seen and its end is read from /proc, without its status if its
-    // parent reaped it first.
+    // parent reaped it first. False too for every process sampled from /proc when tracing was
+    // refused (DescendantTracker::isApproximate()).
     bool followed = true;
     ProcessOrigin origin = ProcessOrigin::Unknown;
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,10 +38,15 @@ struct Texts
     Q_DECLARE_TR_FUNCTIONS(ProcLab::DescendantTracker)
 };
 
+// Sampling /proc when ptrace is refused: often enough to see a process that lives a second.
+constexpr int SampleIntervalMs = 500;
+
 struct ProcState
 {
     char state = '?';
     qint64 parentPid = 0;
+    qint64 processGroupId = 0;
+    int exitCode = -1; // a zombie's raw wait status (field 52)
 };
 
 // /proc/PID/stat, read with plain system calls: this runs hundreds of times per tick.
@@ -50,7 +57,7 @@ bool readProcState(qint64 pid, ProcState &result)
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    char text[512];
+    char text[1024];
     ssize_t size = 0;
     do {
         size = ::read(fd, text, sizeof text - 1);
@@ -64,8 +71,49 @@ bool readProcState(qint64 pid, ProcState &result)
     if (!close || close[1] != ' ' || close[2] == '\0')
         return false;
     result.state = close[2];
-    result.parentPid = std::strtoll(close + 3, nullptr, 10);
+    // Fields 4 (parent) and 5 (group) follow the state; 52 is a zombie's exit status.
+    char *end = nullptr;
+    result.parentPid = std::strtoll(close + 3, &end, 10);
+    result.processGroupId = std::strtoll(end, nullptr, 10);
+    result.exitCode = -1;
+    if (result.state == 'Z') {
+        int field = 3;
+        for (const char *cursor = close + 2; *cursor; ++cursor) {
+            if (*cursor == ' ' && ++field == 52)
+                result.exitCode = int(std::strtol(cursor + 1, nullptr, 10));
+        }
+    }
     return true;
+}
+
+// The whole process table: PID to state, parent and group.
+QHash<qint64, ProcState> readProcessTable()
+{
+    QHash<qint64, ProcState> table;
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return table;
+    while (const dirent *entry = ::readdir(proc)) {
+        char *end = nullptr;
+        const qint64 pid = std::strtoll(entry->d_name, &end, 10);
+        ProcState state;
+        if (pid > 0 && *end == '\0' && readProcState(pid, state))
+            table.insert(pid, state);
+    }
+    ::closedir(proc);
+    return table;
+}
+
+QStringList readArguments(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringList();
+    QStringList arguments;
+    const QList<QByteArray> parts = file.read(TraceProtocol::MaxArgumentBytes).split('\0');
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) // the last NUL ends the last argument
+        arguments.append(QString::fromLocal8Bit(parts.at(i)));
+    return arguments;
 }
 
 qint64 nowUs()
@@ -99,6 +147,7 @@ DescendantTracker::DescendantTracker(QObject *parent)
     : QObject(parent)
     , m_flushTimer(new QTimer(this))
     , m_procTimer(new QTimer(this))
+    , m_sampleTimer(new QTimer(this))
 {
     qRegisterMetaType<ProcLab::DescendantTracker::Changes>();
     qRegisterMetaType<ProcLab::DescendantTracker::Note>();
@@ -107,6 +156,8 @@ DescendantTracker::DescendantTracker(QObject *parent)
     connect(m_flushTimer, &QTimer::timeout, this, &DescendantTracker::flush);
     m_procTimer->setInterval(ProcIntervalMs);
     connect(m_procTimer, &QTimer::timeout, this, &DescendantTracker::checkProc);
+    m_sampleTimer->setInterval(SampleIntervalMs);
+    connect(m_sampleTimer, &QTimer::timeout, this, &DescendantTracker::sample);
 }
 
 DescendantTracker::~DescendantTracker() = default;
@@ -216,7 +267,6 @@ void DescendantTracker::setEndedLimit(int limit)
 
 void DescendantTracker::apply(const QList<TraceEvent> &events)
 {
-    const bool rootWasAlive = root() && root()->isAlive();
     const qsizetype notesBefore = m_notes.size();
     for (const TraceEvent &event : events)
         applyOne(event);
@@ -224,8 +274,16 @@ void DescendantTracker::apply(const QList<TraceEvent> &events)
     // Announced after the whole batch, so that a receiver sees the tracker in a settled state.
     for (qsizetype i = notesBefore; i < m_notes.size(); ++i)
         emit noteAdded(m_notes.at(i));
-    if (rootWasAlive && root() && !root()->isAlive())
+    announceRootEnd();
+}
+
+void DescendantTracker::announceRootEnd()
+{
+    // Once, even when the root started and ended within one batch.
+    if (!m_rootEndAnnounced && root() && !root()->isAlive()) {
+        m_rootEndAnnounced = true;
         emit rootEnded();
+    }
 }
 
 void DescendantTracker::applyOne(const TraceEvent &event)
@@ -386,8 +444,10 @@ void DescendantTracker::end(Descendant &entry, qint64 timeUs, int waitStatus, bo
 
 void DescendantTracker::addNote(const TraceEvent &event)
 {
-    if (event.code == TraceProtocol::NoteCode::Approximate)
+    if (event.code == TraceProtocol::NoteCode::Approximate && !m_approximate) {
         m_approximate = true;
+        m_sampleTimer->start();
+    }
     for (Note &note : m_notes) {
         if (note.code == event.code && note.detail == event.text) {
             ++note.repeats;
@@ -410,15 +470,73 @@ void DescendantTracker::finishChannel()
     if (m_channelFinished)
         return;
     m_channelFinished = true;
-    const bool rootWasAlive = root() && root()->isAlive();
     const qint64 now = nowUs();
     for (auto &[id, entry] : m_entries) {
         if (entry.isAlive())
             end(entry, now, -1, false);
     }
     forgetOldEnded();
-    if (rootWasAlive)
-        emit rootEnded();
+    announceRootEnd();
+}
+
+void DescendantTracker::sample()
+{
+    // Who is alive in the program's tree: below the root, or in its group (an orphan stays in
+    // its group). A process that came and went between two samples is not seen at all.
+    const Descendant *rootEntry = root();
+    bool anyAlive = false;
+    for (const auto &[id, entry] : m_entries)
+        anyAlive = anyAlive || entry.isAlive();
+    if (!rootEntry || m_channelFinished || !anyAlive) {
+        if (rootEntry || m_channelFinished)
+            m_sampleTimer->stop();
+        return;
+    }
+    const qint64 rootPid = rootEntry->pid;
+    const QHash<qint64, ProcState> table = readProcessTable();
+    QList<qint64> members;
+    for (auto it = table.cbegin(); it != table.cend(); ++it) {
+        bool member = it->processGroupId == rootPid;
+        qint64 up = it->parentPid;
+        for (int hops = 0; !member && up > 1 && hops < 256; ++hops) {
+            member = up == rootPid;
+            const auto parent = table.constFind(up);
+            up = parent == table.cend() ? 0 : parent->parentPid;
+        }
+        if (member && it.key() != rootPid)
+            members.append(it.key());
+    }
+    std::sort(members.begin(), members.end()); // mostly parents first
+    const qint64 now = nowUs();
+    for (const qint64 pid : std::as_const(members)) {
+        const Descendant *known = findByPid(pid);
+        if ((known && known->isAlive()) || table.value(pid).state == 'Z')
+            continue;
+        TraceEvent event;
+        event.kind = TraceEvent::Kind::Start;
+        event.timeUs = now;
+        event.pid = pid;
+        event.parentPid = table.value(pid).parentPid;
+        event.origin = ProcessOrigin::Unknown;
+        start(event);
+        Descendant *entry = findByPid(pid);
+        entry->followed = false;
+        const QStringList arguments = readArguments(pid);
+        if (!arguments.isEmpty()) {
+            entry->arguments = arguments;
+            entry->executable = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid));
+        }
+    }
+    for (auto &[id, entry] : m_entries) {
+        if (!entry.isAlive() || id == m_rootId || entry.followed)
+            continue;
+        const auto found = table.constFind(entry.pid);
+        if (found == table.cend())
+            end(entry, now, -1, false); // gone, reaped already: how is unknown
+        else if (found->state == 'Z')
+            end(entry, now, found->exitCode, found->exitCode >= 0);
+    }
+    forgetOldEnded();
 }
 
 void DescendantTracker::forgetOldEnded()

@@ -90,7 +90,9 @@ public:
     Summary summary() const;
 
     qint64 tracerPid() const { return m_tracerPid; }
-    // The tracer could not trace (ptrace refused): only the program itself is known.
+    // The tracer could not trace (ptrace refused): the program itself is known exactly, its
+    // descendants only as /proc shows them every half second (followed false, origin Unknown,
+    // start and end times when sampled, an end's status only if it was still a zombie).
     bool isApproximate() const { return m_approximate; }
     bool isChannelFinished() const { return m_channelFinished; }
     // The program's status as the tracer ended with it, -1 before (or if unknown).
@@ -122,7 +124,9 @@ private:
     void flush();
     void scheduleProcCheck();
     void checkProc();
+    void sample();
     void forgetOldEnded();
+    void announceRootEnd();
 
     std::map<quint64, Descendant> m_entries; // by id: in the order they started
     QHash<qint64, quint64> m_byPid;          // the latest entry of each PID
@@ -137,6 +141,7 @@ private:
     qint64 m_tracerPid = 0;
     bool m_approximate = false;
     bool m_channelFinished = false;
+    bool m_rootEndAnnounced = false;
     int m_endStatus = -1;
     qint64 m_unmatchedEvents = 0;
     QList<Note> m_notes;
@@ -151,6 +156,7 @@ private:
     std::deque<quint64> m_zombies;          // zombies: reaped yet?
     std::deque<quint64> m_newOrphans;       // whose new parent to read
     QTimer *m_procTimer = nullptr;
+    QTimer *m_sampleTimer = nullptr; // approximate mode: the tree sampled from /proc
 };
 
 } // namespace ProcLab

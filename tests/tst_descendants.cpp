@@ -148,6 +148,7 @@ private slots:
     void announcesTenThousandChildrenInOneBatch();
     void forgetsOldEndedBeyondTheLimit();
     void saysEachNoteOnce();
+    void announcesARootThatEndsInItsFirstBatch();
     void theChannelsEndEndsTheLiving();
     void countsEventsForUnknownProcesses();
 };
@@ -617,6 +618,17 @@ void tst_Descendants::saysEachNoteOnce()
     tracker.apply({note});
     QVERIFY(tracker.isApproximate());
     QCOMPARE(notes.size(), 2);
+}
+
+void tst_Descendants::announcesARootThatEndsInItsFirstBatch()
+{
+    DescendantTracker tracker;
+    QSignalSpy rootEnded(&tracker, &DescendantTracker::rootEnded);
+    tracker.apply({startEvent(42, 41, 1, ProcessOrigin::Root), exitEvent(42, 2, exited(2))});
+    QCOMPARE(rootEnded.size(), 1);
+    tracker.apply({exitEvent(42, 3, exited(2))});
+    tracker.finishChannel();
+    QCOMPARE(rootEnded.size(), 1);
 }
 
 void tst_Descendants::theChannelsEndEndsTheLiving()
