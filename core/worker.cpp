@@ -5,6 +5,7 @@
 #include "processgroup.h"
 #include "processguardian.h"
 #include "programlocator.h"
+#include "pythonhook.h"
 #include "resourcelimits.h"
 
 #include <QCoreApplication>
@@ -113,22 +114,21 @@ void Worker::setScrollbackLimits(qsizetype maxLines, qsizetype maxCharacters)
     m_scrollback.setLimits(maxLines, maxCharacters);
 }
 
-QProcessEnvironment Worker::environment() const
+QProcessEnvironment Worker::environment(const QString &programPath) const
 {
     // Read once: copying the environment was half of the core's own cost of a spawn.
     static const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
     QProcessEnvironment environment = system;
-    // Python reads an empty value as unset, so an empty one is the user's default, not a choice.
-    if (m_spec.lineBuffered) {
-        if (environment.value(QStringLiteral("PYTHONUNBUFFERED")).isEmpty())
-            environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        if (environment.value(QStringLiteral("PYTHONIOENCODING")).isEmpty())
-            environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    }
     for (const QString &assignment : m_spec.environment) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals > 0)
             environment.insert(assignment.left(equals), assignment.mid(equals + 1));
+    }
+    // After the user's own variables, so that their PYTHONPATH is kept behind the hook.
+    if (m_spec.lineBuffered) {
+        requestLineBufferedOutput(environment,
+                                  isPythonCommand(m_spec.arguments, programPath),
+                                  pythonHookDirectory());
     }
     return environment;
 }
@@ -171,7 +171,7 @@ void Worker::start(const QStringList &searchPath)
     m_process->setProgram(program);
     m_process->setArguments(arguments);
     m_process->setWorkingDirectory(m_spec.workingDirectory);
-    m_process->setProcessEnvironment(environment());
+    m_process->setProcessEnvironment(environment(location.path));
     m_process->setStandardInputFile(QProcess::nullDevice());
 
     // Runs in the (v)forked child before exec: plain system calls only, values captured by copy.

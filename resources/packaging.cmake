@@ -47,4 +47,15 @@ endif()
 # The tutorial's own examples are Python programs: `proclab --run "python3 study.py"`.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3")
 
+# Python writes the byte code of ProcLab's hook beside it (share/proclab/python/__pycache__) when it
+# may, as it does for root: removed with the package, as Debian's py3clean does for Python modules.
+set(proclab_prerm "${CMAKE_CURRENT_BINARY_DIR}/debian-control/prerm")
+file(WRITE "${proclab_prerm}"
+    "#!/bin/sh\n"
+    "set -e\n"
+    "rm -rf \"${CPACK_PACKAGING_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/proclab/python/__pycache__\"\n")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${proclab_prerm}")
+# Maintainer scripts must be executable: 0755, as dpkg expects them.
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+
 include(CPack)
