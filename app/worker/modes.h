@@ -1,6 +1,6 @@
 #pragma once
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 class Arguments;
 
@@ -30,4 +30,4 @@ int runSleep(const Arguments &arguments);
 // guardian.cpp: kills the monitor's process groups when the monitor dies.
 int runGuardian(const Arguments &arguments);
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram
