@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "countdown.h"
+#include "defaults.h"
 #include "processgroup.h"
 #include "processguardian.h"
 #include "programlocator.h"
@@ -22,10 +23,6 @@ namespace ProcLab {
 using namespace std::chrono;
 
 namespace {
-
-// Per-worker history. The merged log of the pool has its own, larger bounds; both share the text.
-constexpr qsizetype DefaultScrollbackLines = 5000;
-constexpr qsizetype DefaultScrollbackCharacters = 1024 * 1024;
 
 // Looked up under ProcLab::Worker at run time; lupdate files the strings there too, which it would not do
 // for a free function named tr().
@@ -53,7 +50,8 @@ Worker::Worker(int id, WorkerSpec spec, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_spec(std::move(spec))
-    , m_scrollback(DefaultScrollbackLines, DefaultScrollbackCharacters)
+    // The merged log of the pool has its own, larger bounds; both share the text.
+    , m_scrollback(Defaults::WorkerHistoryLines, Defaults::WorkerHistoryCharacters)
 {}
 
 Worker::~Worker()
@@ -400,7 +398,7 @@ void Worker::sendSignal(int signalNumber)
 {
     switch (signalNumber) {
     case SIGTERM:
-        terminate(m_grace.count() > 0 ? m_grace : milliseconds(2000));
+        terminate(m_grace.count() > 0 ? m_grace : Defaults::GracePeriod);
         return;
     case SIGKILL:
         kill();

@@ -5,8 +5,10 @@
 #include "exitinfo.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "session.h"
 #include "testsupport.h"
 #include "tutorialdialog.h"
+#include "windowparts.h"
 #include "worker.h"
 #include "workeractions.h"
 #include "workerpool.h"
@@ -78,10 +80,10 @@ void tst_Dialogs::init()
 
 void tst_Dialogs::aboutShowsTheVersion()
 {
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, LaunchOptions());
     window.show();
-    window.workerActions()->action(WorkerActions::About)->trigger();
+    WindowParts::action(window, WorkerActions::About)->trigger();
     auto *about = openedDialog<AboutDialog>(window);
     QVERIFY(about);
     QVERIFY2(about->text().contains("ProcLab 9.8.7"), qPrintable(about->text()));
@@ -100,17 +102,18 @@ void tst_Dialogs::aboutShowsTheVersion()
 
 void tst_Dialogs::tutorialButtonStartsTheLesson()
 {
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, LaunchOptions());
     window.show();
-    window.workerActions()->action(WorkerActions::Tutorial)->trigger();
+    WindowParts::action(window, WorkerActions::Tutorial)->trigger();
     auto *tutorial = openedDialog<TutorialDialog>(window);
     QVERIFY(tutorial);
     // The tutorial's own code is shown.
     QVERIFY(tutorial->findChildren<QWidget *>().size() > 5);
 
     QTest::mouseClick(tutorial->spawnButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(window.workerTable()->model()->rowCount(), 4, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(WindowParts::table(window)->model()->rowCount(), 4, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
     for (const Worker *worker : pool.workers())
         QCOMPARE(worker->exitInfo().pythonExitCode(), std::optional<int>(0));
@@ -121,11 +124,12 @@ void tst_Dialogs::tutorialButtonStartsTheLesson()
 
 void tst_Dialogs::tutorialCountdownButtonStartsLessonTwo()
 {
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, LaunchOptions());
     window.show();
-    window.workerActions()->setCountdownSeconds(7);
-    window.workerActions()->action(WorkerActions::Tutorial)->trigger();
+    WindowParts::actions(window)->setCountdownSeconds(7);
+    WindowParts::action(window, WorkerActions::Tutorial)->trigger();
     auto *tutorial = openedDialog<TutorialDialog>(window);
     QVERIFY(tutorial);
     QVERIFY2(tutorial->countdownButton()->text().contains('7'),
@@ -142,11 +146,12 @@ void tst_Dialogs::tutorialCountdownButtonStartsLessonTwo()
 void tst_Dialogs::preferencesApplyToThePool()
 {
     AppSettings settings{QString()};
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, nullptr);
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, LaunchOptions(), &settings, nullptr);
     window.show();
     QCOMPARE(pool.gracePeriod(), 2000ms);
-    window.workerActions()->action(WorkerActions::Preferences)->trigger();
+    WindowParts::action(window, WorkerActions::Preferences)->trigger();
     auto *preferences = openedDialog<PreferencesDialog>(window);
     QVERIFY(preferences);
     QCOMPARE(preferences->gracePeriodBox()->value(), 2000);
@@ -156,7 +161,7 @@ void tst_Dialogs::preferencesApplyToThePool()
     preferences->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     QCOMPARE(pool.gracePeriod(), 350ms);
     QCOMPARE(pool.log().maxLines(), qsizetype(2500));
-    QCOMPARE(window.workerActions()->countdownSeconds(), 8);
+    QCOMPARE(WindowParts::actions(window)->countdownSeconds(), 8);
     QCOMPARE(settings.gracePeriodMs(), 350);
 
     // A terminate now escalates after the new grace: a worker that ignores SIGTERM is killed soon.
