@@ -264,6 +264,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Language of the window and of the lessons&apos; texts: ko or en (default: the system&apos;s).</source>
         <translation>Language of the window and of the lessons&apos; texts: ko or en (default: the system&apos;s).</translation>
     </message>
+    <message>
+        <source>--run: the program name is %1 characters long, longer than any path</source>
+        <translation>--run: the program name is %1 characters long, longer than any path</translation>
+    </message>
+    <message>
+        <source>--run “%1”: word %2 is not valid UTF-8 text</source>
+        <translation>--run “%1”: word %2 is not valid UTF-8 text</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::Main</name>
@@ -1378,6 +1386,10 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>Python: %1 · shell: %2 · %3</source>
         <translation>Python: %1 · shell: %2 · %3</translation>
+    </message>
+    <message>
+        <source>failed (exit %1)</source>
+        <translation>failed (exit %1)</translation>
     </message>
 </context>
 <context>

@@ -263,6 +263,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Language of the window and of the lessons&apos; texts: ko or en (default: the system&apos;s).</source>
         <translation>창과 실습 텍스트의 언어: ko 또는 en (기본값: 시스템 언어).</translation>
     </message>
+    <message>
+        <source>--run: the program name is %1 characters long, longer than any path</source>
+        <translation>--run: 프로그램 이름이 %1자로, 어떤 경로보다도 깁니다</translation>
+    </message>
+    <message>
+        <source>--run “%1”: word %2 is not valid UTF-8 text</source>
+        <translation>--run “%1”: %2번째 단어가 올바른 UTF-8 텍스트가 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::Main</name>
@@ -1370,6 +1378,10 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>Python: %1 · shell: %2 · %3</source>
         <translation>파이썬: %1 · 셸: %2 · %3</translation>
+    </message>
+    <message>
+        <source>failed (exit %1)</source>
+        <translation>실패 (종료 코드 %1)</translation>
     </message>
 </context>
 <context>
