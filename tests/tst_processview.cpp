@@ -2,6 +2,8 @@
 // memory, pause and resume through the real actions, the signal menu, the exit decoder and the
 // Python panel, checked against the operating system where it can say.
 #include "exitinfo.h"
+#include "languagemanager.h"
+#include "lessons.h"
 #include "mainwindow.h"
 #include "processsampler.h"
 #include "processtreemodel.h"
@@ -11,7 +13,6 @@
 #include "testsupport.h"
 #include "timelineview.h"
 #include "worker.h"
-#include "workeractions.h"
 #include "workerpool.h"
 #include "workertablemodel.h"
 #include "workertableview.h"
@@ -20,6 +21,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -47,19 +51,66 @@ LaunchOptions koreanOptions()
 
 using TestSupport::workerSpec;
 
-QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
+// A part of the window, found as a user finds it: by what it is, not through the window's code.
+template<typename Part>
+Part *partOf(const MainWindow &window, const char *objectName)
 {
-    const WorkerTableModel *model = window.workerTable()->workerModel();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->workerAt(row) == worker)
-            return model->index(row, column);
+    return window.findChild<Part *>(QLatin1String(objectName));
+}
+
+WorkerTableView *workerTable(const MainWindow &window)
+{
+    return partOf<WorkerTableView>(window, "workerTable");
+}
+
+// The window's command of this name ("Pause", "Terminate"…), as its menus and toolbars hold it.
+QAction *action(const MainWindow &window, const char *objectName)
+{
+    return partOf<QAction>(window, objectName);
+}
+
+// Workers → Send Signal's entry for a signal.
+QAction *signalAction(const MainWindow &window, int signalNumber)
+{
+    const auto *menu = partOf<QMenu>(window, "signalMenu");
+    if (!menu)
+        return nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->data().toInt() == signalNumber)
+            return action;
+    }
+    return nullptr;
+}
+
+QModelIndex sourceIndex(const WorkerTableModel &model, const Worker *worker, int column)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.workerAt(row) == worker)
+            return model.index(row, column);
     }
     return QModelIndex();
+}
+
+QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
+{
+    return sourceIndex(*workerTable(window)->workerModel(), worker, column);
 }
 
 QString cell(const MainWindow &window, const Worker *worker, int column, int role = Qt::DisplayRole)
 {
     return sourceIndex(window, worker, column).data(role).toString();
+}
+
+QString cell(const WorkerTableModel &model, const Worker *worker, int column)
+{
+    return sourceIndex(model, worker, column).data().toString();
+}
+
+bool hasHangul(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0xac00 && c.unicode() <= 0xd7a3;
+    });
 }
 
 // The row of a worker below the main process in the process tree, or an invalid index.
@@ -87,6 +138,7 @@ private slots:
     void pauseAndResumeThroughTheActions();
     void signalMenuAndExitDecoder();
     void pythonPanelAfterSpawnLesson();
+    void panelsFollowTheLanguage();
     void timelineClickSelectsAndIdleWindowFiresNoTimer();
 
 private:
@@ -106,13 +158,17 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    ProcessTreeModel *model = window.processView()->processModel();
+    auto *processView = partOf<ProcessView>(window, "processView");
+    WorkerTableView *table = workerTable(window);
+    auto *lowerTabs = partOf<QTabWidget>(window, "lowerTabs");
+    QVERIFY(processView && table && lowerTabs);
+    ProcessTreeModel *model = processView->processModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester tableTester(window.workerTable()->workerModel(),
+    QAbstractItemModelTester tableTester(table->workerModel(),
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.lowerTabs()->setCurrentWidget(window.processView());
+    lowerTabs->setCurrentWidget(processView);
 
     // The main process is the root: ProcLab itself.
     QCOMPARE(model->rowCount(), 1);
@@ -141,17 +197,17 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
         QCOMPARE(TestSupport::parentPid(pid), worker->pid());
         QCOMPARE(child.data().toString(), QStringLiteral("proclab-worker"));
         QVERIFY(!child.data(ProcessTreeModel::OrphanRole).toBool());
-        QVERIFY2(window.processView()->isExpanded(workerRow), "new rows are shown expanded");
+        QVERIFY2(processView->isExpanded(workerRow), "new rows are shown expanded");
     }
 
     // Selecting another worker shows only that one; nothing selected shows all again.
     Worker *other = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
     QVERIFY(other);
     QTRY_VERIFY_WITH_TIMEOUT(processRow(*model, other).isValid(), Timeout);
-    window.workerTable()->selectWorker(other->id());
+    table->selectWorker(other->id());
     QTRY_VERIFY_WITH_TIMEOUT(!processRow(*model, worker).isValid(), Timeout);
     QCOMPARE(model->workerRowCount(), 1);
-    window.workerTable()->clearSelection();
+    table->clearSelection();
     QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 2, Timeout);
 
     // Ended, the worker and its children leave the tree.
@@ -164,10 +220,12 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
 
 void tst_ProcessView::cpuAndMemoryColumns()
 {
+    // The table's model and the sampler as the window pairs them.
     WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    QAbstractItemModelTester tester(window.workerTable()->workerModel(),
-                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ProcessSampler sampler(pool);
+    WorkerTableModel model(pool);
+    model.setSampler(&sampler);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     Worker *spinner = pool.spawn(workerSpec({QStringLiteral("spin")}));
     Worker *allocator = pool.spawn(workerSpec({QStringLiteral("alloc"), QStringLiteral("200")}));
     QVERIFY(spinner && allocator);
@@ -175,14 +233,14 @@ void tst_ProcessView::cpuAndMemoryColumns()
     // The machine is shared: the best of a few samples must show a core kept busy.
     double best = 0.0;
     QTRY_VERIFY2_WITH_TIMEOUT((best = qMax(best,
-                                           sourceIndex(window, spinner, WorkerTableModel::CpuColumn)
+                                           sourceIndex(model, spinner, WorkerTableModel::CpuColumn)
                                                    .data(WorkerTableModel::SortRole)
                                                    .toDouble()))
                                       > 50.0,
                               qPrintable(QStringLiteral("best CPU %1 %").arg(best)),
                               Timeout);
-    QVERIFY(cell(window, spinner, WorkerTableModel::CpuColumn).endsWith(QStringLiteral(" %")));
-    const QList<double> history = sourceIndex(window, spinner, WorkerTableModel::CpuColumn)
+    QVERIFY(cell(model, spinner, WorkerTableModel::CpuColumn).endsWith(QStringLiteral(" %")));
+    const QList<double> history = sourceIndex(model, spinner, WorkerTableModel::CpuColumn)
                                           .data(WorkerTableModel::CpuHistoryRole)
                                           .value<QList<double>>();
     QVERIFY2(!history.isEmpty(), "the sparkline has samples to draw");
@@ -190,7 +248,7 @@ void tst_ProcessView::cpuAndMemoryColumns()
     QTRY_VERIFY_WITH_TIMEOUT(allocator->lastLine().contains(QStringLiteral("allocated 200 MB")),
                              Timeout);
     qint64 resident = 0;
-    QTRY_VERIFY2_WITH_TIMEOUT((resident = sourceIndex(window,
+    QTRY_VERIFY2_WITH_TIMEOUT((resident = sourceIndex(model,
                                                       allocator,
                                                       WorkerTableModel::MemoryColumn)
                                                   .data(WorkerTableModel::SortRole)
@@ -199,16 +257,14 @@ void tst_ProcessView::cpuAndMemoryColumns()
                               qPrintable(QStringLiteral("resident %1 bytes").arg(resident)),
                               Timeout);
     QVERIFY2(resident < 260 * 1024 * 1024, qPrintable(QString::number(resident)));
-    const QString memory = cell(window, allocator, WorkerTableModel::MemoryColumn);
+    const QString memory = cell(model, allocator, WorkerTableModel::MemoryColumn);
     QVERIFY2(memory.startsWith(QStringLiteral("20")) && memory.endsWith(QStringLiteral("MB")),
              qPrintable(memory));
 
     // Ended rows show nothing: an ended process uses nothing.
     QVERIFY(stopAndWait(pool));
-    QTRY_COMPARE_WITH_TIMEOUT(cell(window, spinner, WorkerTableModel::CpuColumn),
-                              QString(),
-                              Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.processSampler()->isSampling(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(model, spinner, WorkerTableModel::CpuColumn), QString(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!sampler.isSampling(), Timeout);
 }
 
 void tst_ProcessView::pauseAndResumeThroughTheActions()
@@ -217,9 +273,11 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    WorkerActions *actions = window.workerActions();
-    QAction *pause = actions->action(WorkerActions::Pause);
-    QAction *resume = actions->action(WorkerActions::Resume);
+    QAction *pause = action(window, "Pause");
+    QAction *resume = action(window, "Resume");
+    auto *workerToolBar = partOf<QToolBar>(window, "workerToolBar");
+    auto *timeline = partOf<TimelineView>(window, "timelineView");
+    QVERIFY(pause && resume && workerToolBar && timeline && workerTable(window));
     QVERIFY(!pause->isEnabled() && !resume->isEnabled());
     QVERIFY2(pause->toolTip().contains(QStringLiteral("SIGSTOP")), qPrintable(pause->toolTip()));
 
@@ -227,11 +285,11 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
             {QStringLiteral("count"), QStringLiteral("--interval-ms"), QStringLiteral("100")}));
     QVERIFY(worker);
     QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 3, Timeout);
-    window.workerTable()->selectWorker(worker->id());
+    workerTable(window)->selectWorker(worker->id());
     QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
     QVERIFY(!resume->isEnabled());
 
-    QTest::mouseClick(window.workerToolBar()->widgetForAction(pause), Qt::LeftButton);
+    QTest::mouseClick(workerToolBar->widgetForAction(pause), Qt::LeftButton);
     QCOMPARE(worker->state(), WorkerState::Paused);
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
                               QStringLiteral("paused"),
@@ -244,13 +302,13 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
                               QStringLiteral("0 %"),
                               Timeout);
     // The timeline marks the pause where it happened.
-    const QList<TimelineGeometry::Marker> markers
-            = window.timelineView()->timelineGeometry().markers(worker->events());
+    const QList<TimelineGeometry::Marker> markers = timeline->timelineGeometry().markers(
+            worker->events());
     QVERIFY(std::any_of(markers.cbegin(), markers.cend(), [](const auto &marker) {
         return marker.kind == WorkerEvent::Kind::Paused && marker.signalNumber == SIGSTOP;
     }));
 
-    QTest::mouseClick(window.workerToolBar()->widgetForAction(resume), Qt::LeftButton);
+    QTest::mouseClick(workerToolBar->widgetForAction(resume), Qt::LeftButton);
     QVERIFY2(output.wait(5000), "a resumed worker prints again");
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
                               QStringLiteral("running"),
@@ -260,7 +318,7 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
     QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
     pause->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', Timeout);
-    actions->action(WorkerActions::Terminate)->trigger();
+    action(window, "Terminate")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::ExitColumn),
                               QStringLiteral("-15 · SIGTERM"),
                               Timeout);
@@ -271,9 +329,10 @@ void tst_ProcessView::signalMenuAndExitDecoder()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    WorkerActions *actions = window.workerActions();
-    QCOMPARE(actions->signalActions().size(), 8);
-    for (QAction *signal : actions->signalActions()) {
+    const auto *signalMenu = partOf<QMenu>(window, "signalMenu");
+    QVERIFY(signalMenu && workerTable(window));
+    QCOMPARE(signalMenu->actions().size(), 8);
+    for (QAction *signal : signalMenu->actions()) {
         const int number = signal->data().toInt();
         QVERIFY2(signal->text().startsWith(signalName(number)), qPrintable(signal->text()));
         QVERIFY2(signal->toolTip().contains(signalDescription(number)),
@@ -288,8 +347,9 @@ void tst_ProcessView::signalMenuAndExitDecoder()
     Worker *failing = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("3")}));
     QVERIFY(interrupted && terminated && failing);
     QTRY_COMPARE_WITH_TIMEOUT(interrupted->state(), WorkerState::Running, Timeout);
-    window.workerTable()->selectWorker(interrupted->id());
-    QAction *sigint = actions->signalAction(SIGINT);
+    workerTable(window)->selectWorker(interrupted->id());
+    QAction *sigint = signalAction(window, SIGINT);
+    QVERIFY(sigint);
     QTRY_VERIFY_WITH_TIMEOUT(sigint->isEnabled(), Timeout);
     sigint->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, interrupted, WorkerTableModel::ExitColumn),
@@ -300,9 +360,11 @@ void tst_ProcessView::signalMenuAndExitDecoder()
                      + signalDescription(SIGINT));
 
     // The three readings of a terminate, and of an exit status.
-    window.workerTable()->selectWorker(terminated->id());
-    QTRY_VERIFY_WITH_TIMEOUT(actions->action(WorkerActions::Terminate)->isEnabled(), Timeout);
-    actions->action(WorkerActions::Terminate)->trigger();
+    workerTable(window)->selectWorker(terminated->id());
+    QAction *terminate = action(window, "Terminate");
+    QVERIFY(terminate);
+    QTRY_VERIFY_WITH_TIMEOUT(terminate->isEnabled(), Timeout);
+    terminate->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!terminated->isActive(), Timeout);
     const QString explained = cell(window,
                                    terminated,
@@ -323,22 +385,19 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    PythonPanel *panel = window.pythonPanel();
+    auto *panel = partOf<PythonPanel>(window, "pythonPanel");
+    QAction *toggle = action(window, "ShowPythonPanel");
+    QAction *spawn = action(window, "SpawnLesson");
+    auto *lessonToolBar = partOf<QToolBar>(window, "lessonToolBar");
+    QVERIFY(panel && toggle && spawn && lessonToolBar);
     QVERIFY(panel->isVisible());
-    QAction *toggle = window.workerActions()->action(WorkerActions::ShowPythonPanel);
     QVERIFY(toggle->isChecked());
 
-    QAction *spawn = window.workerActions()->action(WorkerActions::SpawnLesson);
-    QTest::mouseClick(window.lessonToolBar()->widgetForAction(spawn), Qt::LeftButton);
+    QTest::mouseClick(lessonToolBar->widgetForAction(spawn), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(pool.count() == 4 && !pool.hasActiveWorkers(), Timeout);
     const QString expected = QStringLiteral("p1.start()  # pid %1").arg(pool.at(0)->pid());
     QTRY_VERIFY2_WITH_TIMEOUT(panel->text().contains(expected), qPrintable(panel->text()), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(panel->text().contains(QStringLiteral("p4.exitcode  # 0")), Timeout);
-
-    auto *copy = panel->findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
-    QVERIFY(copy);
-    QTest::mouseClick(copy, Qt::LeftButton);
-    QCOMPARE(QApplication::clipboard()->text(), window.pythonMirror()->script());
 
     // The script does it again: the main program's line and the four workers' lines.
     QTemporaryDir directory;
@@ -346,6 +405,18 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     const QString path = directory.filePath(QStringLiteral("session.py"));
     QString error;
     QVERIFY2(panel->saveScript(path, &error), qPrintable(error));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QString script = QString::fromUtf8(saved.readAll());
+    QVERIFY2(script.contains(QStringLiteral("import multiprocessing")), qPrintable(script));
+
+    // Copy gives the same script.
+    auto *copy = panel->findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
+    QVERIFY(copy);
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), script);
+
     QProcess python;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("PYTHONUNBUFFERED"));
@@ -365,14 +436,80 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     QVERIFY(stopAndWait(pool));
 }
 
+void tst_ProcessView::panelsFollowTheLanguage()
+{
+    // The Python panel, the process tree and the worker table, each on its own, switched between
+    // the two languages at run time as View → Language does: every widget gets a LanguageChange.
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    PythonMirror mirror(pool, DemoLanguage::English);
+    PythonPanel panel(mirror);
+    ProcessView processes(pool, sampler);
+    WorkerTableView table(pool);
+    QAbstractItemModelTester tester(processes.processModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tableTester(table.model(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    panel.show();
+    processes.show();
+    table.show();
+    auto *copy = panel.findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
+    auto *save = panel.findChild<QPushButton *>(QStringLiteral("saveScriptButton"));
+    auto *title = panel.findChild<QLabel *>(QStringLiteral("pythonTitle"));
+    QVERIFY(copy && save && title);
+    const auto header = [&processes](int column) {
+        return processes.model()->headerData(column, Qt::Horizontal).toString();
+    };
+    const auto state = [&processes] {
+        return processes.model()->index(0, ProcessTreeModel::StateColumn).data().toString();
+    };
+    const auto tableHeader = [&table] {
+        return table.model()->headerData(WorkerTableModel::StateColumn, Qt::Horizontal).toString();
+    };
+    QSignalSpy tableHeaderChanged(table.model(), &QAbstractItemModel::headerDataChanged);
+
+    LanguageManager languages;
+    languages.setLanguage(QStringLiteral("en"));
+    QCOMPARE(copy->text(), QStringLiteral("Copy script"));
+    QCOMPARE(header(ProcessTreeModel::NameColumn), QStringLiteral("Process"));
+    QSignalSpy headerChanged(processes.processModel(), &QAbstractItemModel::headerDataChanged);
+
+    // The application posts the LanguageChange to each window: it arrives with the event loop.
+    languages.setLanguage(QStringLiteral("ko"));
+    QTRY_VERIFY_WITH_TIMEOUT(!headerChanged.isEmpty() && !tableHeaderChanged.isEmpty(), Timeout);
+    for (const QString &text : {copy->text(),
+                                save->text(),
+                                title->text(),
+                                copy->toolTip(),
+                                header(ProcessTreeModel::NameColumn),
+                                state(),
+                                tableHeader()}) {
+        QVERIFY2(hasHangul(text), qPrintable(text));
+    }
+    QCOMPARE(copy->text(), QCoreApplication::translate("ProcLab::PythonPanel", "Copy script"));
+
+    headerChanged.clear();
+    tableHeaderChanged.clear();
+    languages.setLanguage(QStringLiteral("en"));
+    QTRY_VERIFY_WITH_TIMEOUT(!headerChanged.isEmpty() && !tableHeaderChanged.isEmpty(), Timeout);
+    QCOMPARE(tableHeader(), QStringLiteral("State"));
+    QCOMPARE(copy->text(), QStringLiteral("Copy script"));
+    QCOMPARE(save->text(), QStringLiteral("Save script…"));
+    QVERIFY2(!hasHangul(title->text()), qPrintable(title->text()));
+    QVERIFY2(!hasHangul(state()), qPrintable(state()));
+}
+
 void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    TimelineView *timeline = window.timelineView();
-    window.lowerTabs()->setCurrentWidget(timeline);
+    auto *timeline = partOf<TimelineView>(window, "timelineView");
+    auto *lowerTabs = partOf<QTabWidget>(window, "lowerTabs");
+    auto *processView = partOf<ProcessView>(window, "processView");
+    QVERIFY(timeline && lowerTabs && processView && workerTable(window));
+    lowerTabs->setCurrentWidget(timeline);
     auto *repaint = timeline->findChild<QTimer *>(QStringLiteral("timelineRepaint"));
     QVERIFY(repaint && !repaint->isActive());
 
@@ -388,16 +525,19 @@ void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
                       Qt::LeftButton,
                       {},
                       QPoint(geometry.laneArea().left() + 5, y));
-    QCOMPARE(window.workerTable()->selectedWorkerIds(), QSet<int>{second->id()});
+    QCOMPARE(workerTable(window)->selectedWorkerIds(), QSet<int>{second->id()});
 
     // Hidden, the timeline does not repaint; shown again, it does.
-    window.lowerTabs()->setCurrentWidget(window.processView());
+    lowerTabs->setCurrentWidget(processView);
     QVERIFY(!repaint->isActive());
-    window.lowerTabs()->setCurrentWidget(timeline);
+    lowerTabs->setCurrentWidget(timeline);
     QVERIFY(repaint->isActive());
 
+    // The window's sampler: the one behind the table's CPU and memory and the process tree.
+    const auto *sampler = window.findChild<ProcessSampler *>();
+    QVERIFY(sampler);
     QVERIFY(stopAndWait(pool));
-    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !window.processSampler()->isSampling(),
+    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !sampler->isSampling(),
                               "nothing runs: no timer of ours fires",
                               Timeout);
     const auto running = window.findChild<QTimer *>(QStringLiteral("runningTimeRepaint"));
