@@ -18,6 +18,10 @@ struct WorkerSpec
     bool lineBuffered = true;
     // Also run C programs under `stdbuf -oL -eL` (where stdbuf exists): stdio then flushes per line.
     bool useStdbuf = false;
+    // Follow every process the program creates, to any depth, exactly (`proclab-worker trace`,
+    // ptrace): Worker::descendants(). Meant for the commands a user runs; the lessons' own
+    // workers need it not.
+    bool followChildren = false;
 
     // Which part of the tutorial this worker plays, so the Python mirror can write the line of
     // Python that does the same: Process(target=sub_func, args=(lessonText,)).

@@ -27,6 +27,9 @@ int runSpin(const Arguments &arguments);
 int runAlloc(const Arguments &arguments);
 int runSleep(const Arguments &arguments);
 
+// tracer.cpp: follows every descendant of a program (it parses its own arguments).
+int runTrace(int argc, char **argv);
+
 // guardian.cpp: kills the monitor's process groups when the monitor dies.
 int runGuardian(const Arguments &arguments);
 
