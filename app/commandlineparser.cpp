@@ -127,7 +127,17 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
         return result;
     };
 
-    if (!parser.parse(arguments))
+    const bool parsed = parser.parse(arguments);
+    LaunchOptions &options = result.options;
+    // First, before --help, --version and any error: main() parses once to choose the language
+    // of the help text and of the messages, then again in that language. A value that is not a
+    // language leaves the system's, and is refused below unless --help or --version is asked.
+    const QString language = parser.isSet(languageOption)
+                                     ? parser.values(languageOption).constLast()
+                                     : QString();
+    if (language == QLatin1String("ko") || language == QLatin1String("en"))
+        options.languageCode = language;
+    if (!parsed)
         return fail(parser.errorText());
     if (parser.isSet(helpOption)) {
         result.action = LaunchParse::Action::ShowHelp;
@@ -145,17 +155,11 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                             .arg(shown(parser.positionalArguments().constFirst())));
     }
 
-    LaunchOptions &options = result.options;
-    options.headless = parser.isSet(headlessOption);
-
-    // First: main() reads it to choose the language of the messages below, even when one fails.
-    if (parser.isSet(languageOption)) {
-        const QString value = parser.values(languageOption).constLast();
-        if (value != QLatin1String("ko") && value != QLatin1String("en"))
-            return fail(Texts::tr("--lang: “%1” is not a language ProcLab knows: use ko or en")
-                                .arg(shown(value)));
-        options.languageCode = value;
+    if (parser.isSet(languageOption) && options.languageCode.isEmpty()) {
+        return fail(Texts::tr("--lang: “%1” is not a language ProcLab knows: use ko or en")
+                            .arg(shown(language)));
     }
+    options.headless = parser.isSet(headlessOption);
 
     // A repeated numeric option: the last one counts, as with most programs.
     if (parser.isSet(spawnOption)) {

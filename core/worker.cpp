@@ -2,10 +2,12 @@
 
 #include "commandline.h"
 #include "countdown.h"
+#include "defaults.h"
 #include "descendanttracker.h"
 #include "processgroup.h"
 #include "processguardian.h"
 #include "programlocator.h"
+#include "pythonhook.h"
 #include "resourcelimits.h"
 #include "traceeventreader.h"
 #include "workerprogram.h"
@@ -25,10 +27,6 @@ namespace ProcLab {
 using namespace std::chrono;
 
 namespace {
-
-// Per-worker history. The merged log of the pool has its own, larger bounds; both share the text.
-constexpr qsizetype DefaultScrollbackLines = 5000;
-constexpr qsizetype DefaultScrollbackCharacters = 1024 * 1024;
 
 // Looked up under ProcLab::Worker at run time; lupdate files the strings there too, which it would not do
 // for a free function named tr().
@@ -56,7 +54,8 @@ Worker::Worker(int id, WorkerSpec spec, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_spec(std::move(spec))
-    , m_scrollback(DefaultScrollbackLines, DefaultScrollbackCharacters)
+    // The merged log of the pool has its own, larger bounds; both share the text.
+    , m_scrollback(Defaults::WorkerHistoryLines, Defaults::WorkerHistoryCharacters)
 {
     // Before start(), so that a consumer can connect to it first.
     if (m_spec.followChildren)
@@ -122,22 +121,21 @@ void Worker::setScrollbackLimits(qsizetype maxLines, qsizetype maxCharacters)
     m_scrollback.setLimits(maxLines, maxCharacters);
 }
 
-QProcessEnvironment Worker::environment() const
+QProcessEnvironment Worker::environment(const QString &programPath) const
 {
     // Read once: copying the environment was half of the core's own cost of a spawn.
     static const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
     QProcessEnvironment environment = system;
-    // Python reads an empty value as unset, so an empty one is the user's default, not a choice.
-    if (m_spec.lineBuffered) {
-        if (environment.value(QStringLiteral("PYTHONUNBUFFERED")).isEmpty())
-            environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        if (environment.value(QStringLiteral("PYTHONIOENCODING")).isEmpty())
-            environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    }
     for (const QString &assignment : m_spec.environment) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals > 0)
             environment.insert(assignment.left(equals), assignment.mid(equals + 1));
+    }
+    // After the user's own variables, so that their PYTHONPATH is kept behind the hook.
+    if (m_spec.lineBuffered) {
+        requestLineBufferedOutput(environment,
+                                  isPythonCommand(m_spec.arguments, programPath),
+                                  pythonHookDirectory());
     }
     return environment;
 }
@@ -185,7 +183,7 @@ void Worker::start(const QStringList &searchPath)
     m_process->setProgram(program);
     m_process->setArguments(arguments);
     m_process->setWorkingDirectory(m_spec.workingDirectory);
-    m_process->setProcessEnvironment(environment());
+    m_process->setProcessEnvironment(environment(location.path));
     m_process->setStandardInputFile(QProcess::nullDevice());
 
     // Runs in the (v)forked child before exec: plain system calls only, values captured by copy.
@@ -506,7 +504,7 @@ void Worker::sendSignal(int signalNumber)
 {
     switch (signalNumber) {
     case SIGTERM:
-        terminate(m_grace.count() > 0 ? m_grace : milliseconds(2000));
+        terminate(m_grace.count() > 0 ? m_grace : Defaults::GracePeriod);
         return;
     case SIGKILL:
         kill();

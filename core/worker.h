@@ -126,7 +126,7 @@ private:
     void deliver(OutputChannel channel, QList<OutputLine> &lines);
     void stopLeftovers();
     void report(WorkerEvent::Kind kind, const QString &text, int signalNumber = 0);
-    QProcessEnvironment environment() const;
+    QProcessEnvironment environment(const QString &programPath) const;
 
     const int m_id;
     const WorkerSpec m_spec;

@@ -1,7 +1,35 @@
 #include "commandline.h"
 #include "commandlineparser.h"
+#include "testsupport.h"
 
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
+
+namespace {
+
+// What `proclab ARGUMENTS` prints on stdout, run in an environment whose language is `locale`.
+QString proclabOutput(const QStringList &arguments, const QString &locale, int *exitCode)
+{
+    QProcess proclab;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
+        environment.remove(QLatin1String(name));
+    environment.insert(QStringLiteral("LC_ALL"), locale);
+    environment.insert(QStringLiteral("LANG"), locale);
+    proclab.setProcessEnvironment(environment);
+    QSignalSpy finished(&proclab, &QProcess::finished);
+    proclab.start(TestSupport::proclabProgram(), arguments);
+    if (!finished.wait(30000)) {
+        proclab.kill();
+        proclab.waitForFinished();
+        return QString();
+    }
+    *exitCode = proclab.exitCode();
+    return QString::fromUtf8(proclab.readAllStandardOutput());
+}
+
+} // namespace
 
 using namespace ProcLab;
 
@@ -20,6 +48,9 @@ private slots:
     void rejectsBadOptions_data();
     void rejectsBadOptions();
     void helpAndVersion();
+    void languageIsReadBeforeHelpAndErrors_data();
+    void languageIsReadBeforeHelpAndErrors();
+    void helpFollowsLang();
 };
 
 void tst_CommandLine::splits_data()
@@ -163,6 +194,56 @@ void tst_CommandLine::helpAndVersion()
     QVERIFY(parseLaunchOptions({"proclab", "--help"}).text.contains("--countdown"));
     QCOMPARE(int(parseLaunchOptions({"proclab", "--version"}).action),
              int(LaunchParse::Action::ShowVersion));
+}
+
+void tst_CommandLine::languageIsReadBeforeHelpAndErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("language");
+
+    const int help = int(LaunchParse::Action::ShowHelp);
+    const int fail = int(LaunchParse::Action::Fail);
+    QTest::newRow("lang, then help") << QStringList{"--lang", "ko", "--help"} << help << "ko";
+    QTest::newRow("help, then lang") << QStringList{"--help", "--lang", "ko"} << help << "ko";
+    QTest::newRow("short help") << QStringList{"-h", "--lang", "en"} << help << "en";
+    QTest::newRow("version") << QStringList{"--lang", "ko", "--version"}
+                             << int(LaunchParse::Action::ShowVersion) << "ko";
+    QTest::newRow("unknown option") << QStringList{"--lang", "ko", "--frobnicate"} << fail << "ko";
+    QTest::newRow("missing value") << QStringList{"--lang", "ko", "--spawn"} << fail << "ko";
+    QTest::newRow("bad number") << QStringList{"--lang", "ko", "--headless", "--spawn", "0"} << fail
+                                << "ko";
+    QTest::newRow("stray argument") << QStringList{"--lang", "ko", "ls"} << fail << "ko";
+    QTest::newRow("unknown language") << QStringList{"--lang", "fr", "--help"} << help << "";
+}
+
+void tst_CommandLine::languageIsReadBeforeHelpAndErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, action);
+    QFETCH(QString, language);
+    const LaunchParse parse = parseLaunchOptions(QStringList{"proclab"} + arguments);
+    QCOMPARE(int(parse.action), action);
+    QCOMPARE(parse.options.languageCode, language);
+}
+
+void tst_CommandLine::helpFollowsLang()
+{
+    // The real program, as a user types it, in an English environment: --lang ko wins.
+    int exitCode = -1;
+    const QString korean = proclabOutput({"--lang", "ko", "--help"}, "C.UTF-8", &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(korean.contains("--countdown"), qPrintable(korean));
+    QVERIFY2(korean.contains(QStringLiteral("프로세스를 실시간으로 지켜봅니다")),
+             qPrintable(korean));
+    QVERIFY2(!korean.contains("Watch processes live"), qPrintable(korean));
+
+    // And the other way round, in a Korean environment.
+    exitCode = -1;
+    const QString english = proclabOutput({"--help", "--lang", "en"}, "ko_KR.UTF-8", &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(english.contains("Watch processes live"), qPrintable(english));
+    QVERIFY2(!english.contains(QStringLiteral("프로세스를")), qPrintable(english));
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

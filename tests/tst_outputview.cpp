@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -37,6 +38,43 @@ QStringList allRows(const OutputView &view)
     for (int row = 0; row < view.visibleLineCount(); ++row)
         rows.append(view.lineTextAt(row));
     return rows;
+}
+
+// The viewport as painted, in viewport coordinates (those of visualRect()).
+QImage paintedViewport(OutputView &view)
+{
+    return view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+// Pixels of a row painted in a saturated colour whose hue lies in [hueFrom, hueTo] (wrapping at
+// 360), from x on: the glyphs of a coloured span, antialiased edges included.
+int pixelsOfHue(const QImage &image, const QRect &row, int x, int hueFrom, int hueTo)
+{
+    int count = 0;
+    for (int y = qMax(0, row.top()); y <= qMin(image.height() - 1, row.bottom()); ++y) {
+        for (int column = x; column < qMin(image.width(), row.right() + 1); ++column) {
+            const QColor colour(image.pixel(column, y));
+            const int hue = colour.hsvHue();
+            if (colour.hsvSaturation() < 90 || colour.value() < 60 || hue < 0)
+                continue;
+            const bool inRange = hueFrom <= hueTo ? hue >= hueFrom && hue <= hueTo
+                                                  : hue >= hueFrom || hue <= hueTo;
+            count += inRange ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+// Pixels of a part of the image that differ from the background colour: something is drawn there.
+int inkedPixels(const QImage &image, const QRect &area, QRgb background)
+{
+    int count = 0;
+    const QRect bounded = area.intersected(image.rect());
+    for (int y = bounded.top(); y <= bounded.bottom(); ++y) {
+        for (int x = bounded.left(); x <= bounded.right(); ++x)
+            count += image.pixel(x, y) != background ? 1 : 0;
+    }
+    return count;
 }
 
 int countLinesOf(const WorkerPool &pool, const QSet<int> &workerIds)
@@ -130,8 +168,31 @@ void tst_OutputView::floodIsTrackedWithinTheScrollback()
     QVERIFY2(lastFlood != rows.rend(), "no flood line in view");
     QVERIFY2(lastFlood->startsWith(QLatin1String("flood 000020000")), qPrintable(*lastFlood));
     QVERIFY(view.isFollowing());
-    QCOMPARE(view.verticalScrollBar()->value(), view.verticalScrollBar()->maximum());
-    QVERIFY(!view.grab().isNull());
+    // The scroll bar spans exactly the lines kept, a screenful of rows to a page.
+    QScrollBar *bar = view.verticalScrollBar();
+    const int rowHeight = view.visualRect(0).height();
+    QVERIFY(rowHeight > 0);
+    QCOMPARE(bar->pageStep(), view.viewport()->height() / rowHeight);
+    QCOMPARE(bar->maximum(), view.visibleLineCount() - bar->pageStep());
+    QCOMPARE(bar->value(), bar->maximum());
+    // And the newest line is painted at the bottom: its row has text across the viewport's middle,
+    // where a flood line of 64 characters reaches and the empty space below it does not.
+    const QImage painted = paintedViewport(view);
+    const QRgb background = view.viewport()->palette().color(QPalette::Base).rgb();
+    const int lastRow = view.visibleLineCount() - 1;
+    QCOMPARE(view.firstVisibleRow() + bar->pageStep() - 1, lastRow);
+    const QRect lastRect = view.visualRect(lastRow);
+    QVERIFY2(lastRect.bottom() < view.viewport()->height(), "the last row is on screen");
+    const QRect middle(view.viewport()->width() / 3,
+                       lastRect.top(),
+                       view.viewport()->width() / 3,
+                       lastRect.height());
+    QVERIFY2(inkedPixels(painted, middle, background) > 20, "the last row is not painted");
+    const QRect below(0,
+                      lastRect.bottom() + 1,
+                      view.viewport()->width(),
+                      view.viewport()->height() - lastRect.bottom() - 1);
+    QCOMPARE(inkedPixels(painted, below, background), 0);
 }
 
 void tst_OutputView::filterShowsOnlySelectedWorkers()
@@ -365,7 +426,25 @@ void tst_OutputView::ansiIsStripped()
     for (const QString &row : rows) {
         QVERIFY2(!row.contains(QChar(0x1b)) && !row.contains(QLatin1String("[0m")), qPrintable(row));
     }
-    QVERIFY(!view.grab().isNull());
+
+    // The colours are painted: the "red" row has red glyphs and the "green" row green ones, where
+    // the "bold" row of the same worker (same bar, same PID) has neither.
+    const QImage painted = paintedViewport(view);
+    const auto rowRect = [&](const QString &text) {
+        return view.visualRect(rows.indexOf(text));
+    };
+    const QRect red = rowRect(QStringLiteral("red"));
+    const QRect green = rowRect(QStringLiteral("green"));
+    const QRect plain = rowRect(QStringLiteral("bold"));
+    QVERIFY(red.bottom() < view.viewport()->height() && plain.bottom() < view.viewport()->height());
+    const int redGain = pixelsOfHue(painted, red, 0, 345, 15)
+                        - pixelsOfHue(painted, plain, 0, 345, 15);
+    const int greenGain = pixelsOfHue(painted, green, 0, 90, 150)
+                          - pixelsOfHue(painted, plain, 0, 90, 150);
+    QVERIFY2(redGain >= 15, qPrintable(QStringLiteral("%1 more red pixels").arg(redGain)));
+    QVERIFY2(greenGain >= 15, qPrintable(QStringLiteral("%1 more green pixels").arg(greenGain)));
+    QVERIFY2(pixelsOfHue(painted, red, 0, 90, 150) <= pixelsOfHue(painted, plain, 0, 90, 150),
+             "red text painted green");
 }
 
 void tst_OutputView::progressLineUpdatesInPlace()
@@ -421,10 +500,21 @@ void tst_OutputView::tenMegabyteLineDoesNotStall()
     view.verticalScrollBar()->setValue(firstPiece);
     QElapsedTimer timer;
     timer.start();
-    QVERIFY(!view.grab().isNull());
+    const QImage painted = paintedViewport(view);
     QVERIFY2(timer.elapsed() < 3000,
              qPrintable(QStringLiteral("painting took %1 ms").arg(timer.elapsed())));
-    QVERIFY(view.horizontalScrollBar()->maximum() >= 0);
+    // The rows on screen are 64 KiB pieces: their text runs to the right edge of the viewport...
+    const QRgb background = view.viewport()->palette().color(QPalette::Base).rgb();
+    const QRect pieceRow = view.visualRect(firstPiece);
+    const QRect rightEdge(view.viewport()->width() - 60, pieceRow.top(), 60, pieceRow.height());
+    QVERIFY2(inkedPixels(painted, rightEdge, background) > 20,
+             "a 64 KiB row is not painted up to the right edge");
+    // ...and the sideways scroll bar reaches the shown part of them (1000 characters), several
+    // viewports wide.
+    QTRY_VERIFY2(view.horizontalScrollBar()->maximum() > 4 * view.viewport()->width(),
+                 qPrintable(QStringLiteral("sideways range %1 for a viewport of %2 pixels")
+                                    .arg(view.horizontalScrollBar()->maximum())
+                                    .arg(view.viewport()->width())));
 }
 
 void tst_OutputView::droppedLinesAreAnnounced()

@@ -8,8 +8,10 @@
 #include "processview.h"
 #include "pythonmirror.h"
 #include "pythonpanel.h"
+#include "session.h"
 #include "testsupport.h"
 #include "timelineview.h"
+#include "windowparts.h"
 #include "worker.h"
 #include "workeractions.h"
 #include "workerpool.h"
@@ -49,7 +51,7 @@ using TestSupport::workerSpec;
 
 QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
 {
-    const WorkerTableModel *model = window.workerTable()->workerModel();
+    const WorkerTableModel *model = WindowParts::table(window)->workerModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->workerAt(row) == worker)
             return model->index(row, column);
@@ -104,15 +106,16 @@ void tst_ProcessView::init()
 
 void tst_ProcessView::treeShowsTheChildrenOfAWorker()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    ProcessTreeModel *model = window.processView()->processModel();
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    ProcessTreeModel *model = WindowParts::processView(window)->processModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester tableTester(window.workerTable()->workerModel(),
+    QAbstractItemModelTester tableTester(WindowParts::table(window)->workerModel(),
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.lowerTabs()->setCurrentWidget(window.processView());
+    WindowParts::lowerTabs(window)->setCurrentWidget(WindowParts::processView(window));
 
     // The main process is the root: ProcLab itself.
     QCOMPARE(model->rowCount(), 1);
@@ -141,17 +144,18 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
         QCOMPARE(TestSupport::parentPid(pid), worker->pid());
         QCOMPARE(child.data().toString(), QStringLiteral("proclab-worker"));
         QVERIFY(!child.data(ProcessTreeModel::OrphanRole).toBool());
-        QVERIFY2(window.processView()->isExpanded(workerRow), "new rows are shown expanded");
+        QVERIFY2(WindowParts::processView(window)->isExpanded(workerRow),
+                 "new rows are shown expanded");
     }
 
     // Selecting another worker shows only that one; nothing selected shows all again.
     Worker *other = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
     QVERIFY(other);
     QTRY_VERIFY_WITH_TIMEOUT(processRow(*model, other).isValid(), Timeout);
-    window.workerTable()->selectWorker(other->id());
+    WindowParts::table(window)->selectWorker(other->id());
     QTRY_VERIFY_WITH_TIMEOUT(!processRow(*model, worker).isValid(), Timeout);
     QCOMPARE(model->workerRowCount(), 1);
-    window.workerTable()->clearSelection();
+    WindowParts::table(window)->clearSelection();
     QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 2, Timeout);
 
     // Ended, the worker and its children leave the tree.
@@ -164,9 +168,10 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
 
 void tst_ProcessView::cpuAndMemoryColumns()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    QAbstractItemModelTester tester(window.workerTable()->workerModel(),
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    QAbstractItemModelTester tester(WindowParts::table(window)->workerModel(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
     Worker *spinner = pool.spawn(workerSpec({QStringLiteral("spin")}));
     Worker *allocator = pool.spawn(workerSpec({QStringLiteral("alloc"), QStringLiteral("200")}));
@@ -208,16 +213,17 @@ void tst_ProcessView::cpuAndMemoryColumns()
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, spinner, WorkerTableModel::CpuColumn),
                               QString(),
                               Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.processSampler()->isSampling(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!(&session.sampler())->isSampling(), Timeout);
 }
 
 void tst_ProcessView::pauseAndResumeThroughTheActions()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    WorkerActions *actions = window.workerActions();
+    WorkerActions *actions = WindowParts::actions(window);
     QAction *pause = actions->action(WorkerActions::Pause);
     QAction *resume = actions->action(WorkerActions::Resume);
     QVERIFY(!pause->isEnabled() && !resume->isEnabled());
@@ -227,11 +233,11 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
             {QStringLiteral("count"), QStringLiteral("--interval-ms"), QStringLiteral("100")}));
     QVERIFY(worker);
     QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 3, Timeout);
-    window.workerTable()->selectWorker(worker->id());
+    WindowParts::table(window)->selectWorker(worker->id());
     QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
     QVERIFY(!resume->isEnabled());
 
-    QTest::mouseClick(window.workerToolBar()->widgetForAction(pause), Qt::LeftButton);
+    QTest::mouseClick(WindowParts::workerToolBar(window)->widgetForAction(pause), Qt::LeftButton);
     QCOMPARE(worker->state(), WorkerState::Paused);
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
                               QStringLiteral("paused"),
@@ -245,12 +251,12 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
                               Timeout);
     // The timeline marks the pause where it happened.
     const QList<TimelineGeometry::Marker> markers
-            = window.timelineView()->timelineGeometry().markers(worker->events());
+            = WindowParts::timeline(window)->timelineGeometry().markers(worker->events());
     QVERIFY(std::any_of(markers.cbegin(), markers.cend(), [](const auto &marker) {
         return marker.kind == WorkerEvent::Kind::Paused && marker.signalNumber == SIGSTOP;
     }));
 
-    QTest::mouseClick(window.workerToolBar()->widgetForAction(resume), Qt::LeftButton);
+    QTest::mouseClick(WindowParts::workerToolBar(window)->widgetForAction(resume), Qt::LeftButton);
     QVERIFY2(output.wait(5000), "a resumed worker prints again");
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
                               QStringLiteral("running"),
@@ -269,9 +275,10 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
 
 void tst_ProcessView::signalMenuAndExitDecoder()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    WorkerActions *actions = window.workerActions();
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    WorkerActions *actions = WindowParts::actions(window);
     QCOMPARE(actions->signalActions().size(), 8);
     for (QAction *signal : actions->signalActions()) {
         const int number = signal->data().toInt();
@@ -288,7 +295,7 @@ void tst_ProcessView::signalMenuAndExitDecoder()
     Worker *failing = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("3")}));
     QVERIFY(interrupted && terminated && failing);
     QTRY_COMPARE_WITH_TIMEOUT(interrupted->state(), WorkerState::Running, Timeout);
-    window.workerTable()->selectWorker(interrupted->id());
+    WindowParts::table(window)->selectWorker(interrupted->id());
     QAction *sigint = actions->signalAction(SIGINT);
     QTRY_VERIFY_WITH_TIMEOUT(sigint->isEnabled(), Timeout);
     sigint->trigger();
@@ -300,7 +307,7 @@ void tst_ProcessView::signalMenuAndExitDecoder()
                      + signalDescription(SIGINT));
 
     // The three readings of a terminate, and of an exit status.
-    window.workerTable()->selectWorker(terminated->id());
+    WindowParts::table(window)->selectWorker(terminated->id());
     QTRY_VERIFY_WITH_TIMEOUT(actions->action(WorkerActions::Terminate)->isEnabled(), Timeout);
     actions->action(WorkerActions::Terminate)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!terminated->isActive(), Timeout);
@@ -319,17 +326,18 @@ void tst_ProcessView::signalMenuAndExitDecoder()
 
 void tst_ProcessView::pythonPanelAfterSpawnLesson()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    PythonPanel *panel = window.pythonPanel();
+    PythonPanel *panel = WindowParts::pythonPanel(window);
     QVERIFY(panel->isVisible());
-    QAction *toggle = window.workerActions()->action(WorkerActions::ShowPythonPanel);
+    QAction *toggle = WindowParts::action(window, WorkerActions::ShowPythonPanel);
     QVERIFY(toggle->isChecked());
 
-    QAction *spawn = window.workerActions()->action(WorkerActions::SpawnLesson);
-    QTest::mouseClick(window.lessonToolBar()->widgetForAction(spawn), Qt::LeftButton);
+    QAction *spawn = WindowParts::action(window, WorkerActions::SpawnLesson);
+    QTest::mouseClick(WindowParts::lessonToolBar(window)->widgetForAction(spawn), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(pool.count() == 4 && !pool.hasActiveWorkers(), Timeout);
     const QString expected = QStringLiteral("p1.start()  # pid %1").arg(pool.at(0)->pid());
     QTRY_VERIFY2_WITH_TIMEOUT(panel->text().contains(expected), qPrintable(panel->text()), Timeout);
@@ -338,7 +346,7 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     auto *copy = panel->findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
     QVERIFY(copy);
     QTest::mouseClick(copy, Qt::LeftButton);
-    QCOMPARE(QApplication::clipboard()->text(), window.pythonMirror()->script());
+    QCOMPARE(QApplication::clipboard()->text(), session.pythonMirror().script());
 
     // The script does it again: the main program's line and the four workers' lines.
     QTemporaryDir directory;
@@ -367,12 +375,13 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
 
 void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    TimelineView *timeline = window.timelineView();
-    window.lowerTabs()->setCurrentWidget(timeline);
+    TimelineView *timeline = WindowParts::timeline(window);
+    WindowParts::lowerTabs(window)->setCurrentWidget(timeline);
     auto *repaint = timeline->findChild<QTimer *>(QStringLiteral("timelineRepaint"));
     QVERIFY(repaint && !repaint->isActive());
 
@@ -388,16 +397,16 @@ void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
                       Qt::LeftButton,
                       {},
                       QPoint(geometry.laneArea().left() + 5, y));
-    QCOMPARE(window.workerTable()->selectedWorkerIds(), QSet<int>{second->id()});
+    QCOMPARE(WindowParts::table(window)->selectedWorkerIds(), QSet<int>{second->id()});
 
     // Hidden, the timeline does not repaint; shown again, it does.
-    window.lowerTabs()->setCurrentWidget(window.processView());
+    WindowParts::lowerTabs(window)->setCurrentWidget(WindowParts::processView(window));
     QVERIFY(!repaint->isActive());
-    window.lowerTabs()->setCurrentWidget(timeline);
+    WindowParts::lowerTabs(window)->setCurrentWidget(timeline);
     QVERIFY(repaint->isActive());
 
     QVERIFY(stopAndWait(pool));
-    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !window.processSampler()->isSampling(),
+    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !(&session.sampler())->isSampling(),
                               "nothing runs: no timer of ours fires",
                               Timeout);
     const auto running = window.findChild<QTimer *>(QStringLiteral("runningTimeRepaint"));

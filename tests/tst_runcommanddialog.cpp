@@ -2,10 +2,13 @@
 #include "runcommanddialog.h"
 #include "testsupport.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace ProcLab;
@@ -18,6 +21,7 @@ private slots:
     void validates_data();
     void validates();
     void historyPutsTheAcceptedCommandFirst();
+    void typingReplacesTheOfferedCommand();
 };
 
 void tst_RunCommandDialog::validates_data()
@@ -104,6 +108,37 @@ void tst_RunCommandDialog::historyPutsTheAcceptedCommandFirst()
         many.append(worker + QStringLiteral(" say %1").arg(i));
     dialog.setHistory(many);
     QCOMPARE(dialog.history().size(), RunCommandDialog::MaxHistory);
+}
+
+void tst_RunCommandDialog::typingReplacesTheOfferedCommand()
+{
+    // As a window opens it: the last command offered, the dialog opened over the window, then
+    // activated by the window manager, which gives the field the focus (ActiveWindowFocusReason,
+    // which does not select a line edit's text as Tab would). The user types at once.
+    QWidget window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QString worker = TestSupport::workerProgram();
+    auto *dialog = new RunCommandDialog(&window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHistory({QStringLiteral("sleep 300")});
+    dialog->open();
+    dialog->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), dialog);
+    QLineEdit *field = dialog->findChild<QComboBox *>()->lineEdit();
+    QVERIFY(field);
+    QTRY_VERIFY(field->hasFocus());
+    QCOMPARE(field->selectedText(), QStringLiteral("sleep 300"));
+
+    const QString typed = worker + QStringLiteral(" say typed");
+    QTest::keyClicks(QApplication::focusWidget(), typed);
+    QCOMPARE(dialog->commandLine(), typed);
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(dialog->spec().arguments,
+             QStringList({worker, QStringLiteral("say"), QStringLiteral("typed")}));
+    QCOMPARE(dialog->history(), QStringList({typed, QStringLiteral("sleep 300")}));
 }
 
 QTEST_MAIN(tst_RunCommandDialog)

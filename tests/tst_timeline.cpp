@@ -1,6 +1,7 @@
 // The timeline: its geometry as pure arithmetic, then driven by real workers (the countdown lesson's
 // ticks, terminate mark and end land where their times are drawn), and the view itself: lanes,
 // tooltips, clicks, and a repaint timer that stops when nothing runs.
+#include "languagemanager.h"
 #include "lessons.h"
 #include "scrollback.h"
 #include "testsupport.h"
@@ -9,13 +10,16 @@
 #include "worker.h"
 #include "workerpool.h"
 
-#include <QElapsedTimer>
+#include <QPaintDevice>
+#include <QPaintEngine>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
+#include <climits>
 #include <csignal>
 
 using namespace ProcLab;
@@ -46,6 +50,105 @@ TimelineGeometry geometryFrom(qint64 originMs)
     return geometry;
 }
 
+// A paint device that draws nothing and counts what is drawn on it: each rectangle, line, path,
+// polygon, run of text and image. Rendering a widget into it counts what its paintEvent() paints,
+// whatever the clipping: a lane painted outside the viewport counts too.
+class CountingPaintEngine final : public QPaintEngine
+{
+public:
+    CountingPaintEngine()
+        : QPaintEngine(QPaintEngine::AllFeatures)
+    {}
+
+    bool begin(QPaintDevice *) override { return true; }
+    bool end() override { return true; }
+    void updateState(const QPaintEngineState &) override {}
+    Type type() const override { return QPaintEngine::User; }
+
+    void drawRects(const QRect *, int count) override { items += count; }
+    void drawRects(const QRectF *, int count) override { items += count; }
+    void drawLines(const QLine *, int count) override { items += count; }
+    void drawLines(const QLineF *, int count) override { items += count; }
+    void drawEllipse(const QRectF &) override { ++items; }
+    void drawEllipse(const QRect &) override { ++items; }
+    void drawPath(const QPainterPath &) override { ++items; }
+    void drawPoints(const QPointF *, int count) override { items += count; }
+    void drawPoints(const QPoint *, int count) override { items += count; }
+    void drawPolygon(const QPointF *, int, PolygonDrawMode) override { ++items; }
+    void drawPolygon(const QPoint *, int, PolygonDrawMode) override { ++items; }
+    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override { ++items; }
+    void drawTextItem(const QPointF &, const QTextItem &) override { ++items; }
+    void drawTiledPixmap(const QRectF &, const QPixmap &, const QPointF &) override { ++items; }
+    void drawImage(const QRectF &, const QImage &, const QRectF &, Qt::ImageConversionFlags) override
+    {
+        ++items;
+    }
+
+    int items = 0;
+};
+
+class CountingPaintDevice final : public QPaintDevice
+{
+public:
+    explicit CountingPaintDevice(const QSize &size)
+        : m_size(size)
+    {}
+
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+    int items() const { return m_engine.items; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth:
+            return m_size.width();
+        case PdmHeight:
+            return m_size.height();
+        case PdmWidthMM:
+            return m_size.width() * 254 / 960;
+        case PdmHeightMM:
+            return m_size.height() * 254 / 960;
+        case PdmNumColors:
+            return INT_MAX;
+        case PdmDepth:
+            return 32;
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY:
+            return 96;
+        case PdmDevicePixelRatio:
+            return 1;
+        case PdmDevicePixelRatioScaled:
+            return int(devicePixelRatioFScale());
+        }
+        return 0;
+    }
+
+private:
+    QSize m_size;
+    mutable CountingPaintEngine m_engine;
+};
+
+// The number of things one paint of the view's lanes draws.
+int paintedItems(TimelineView &view)
+{
+    CountingPaintDevice device(view.viewport()->size());
+    view.viewport()->render(&device);
+    return device.items();
+}
+
+// A pool of `count` workers that have all ended.
+bool fillWithEndedWorkers(WorkerPool &pool, int count)
+{
+    QList<WorkerSpec> specs;
+    for (int i = 0; i < count; ++i)
+        specs.append(workerSpec({QStringLiteral("exit"), QStringLiteral("0")}));
+    pool.spawnBatch(specs);
+    return QTest::qWaitFor([&] { return pool.count() == count && !pool.hasActiveWorkers(); }, 60000);
+}
+
 } // namespace
 
 class tst_Timeline final : public QObject
@@ -61,6 +164,7 @@ private slots:
     void floodIsThinnedToOneTickPerColumn();
     void viewShowsTheSpawnLesson();
     void viewIdlesAndPaintsFastWithManyLanes();
+    void zoomButtonsFollowTheLanguage();
 
 private:
     static bool stopAndWait(WorkerPool &pool)
@@ -270,35 +374,82 @@ void tst_Timeline::viewShowsTheSpawnLesson()
 
 void tst_Timeline::viewIdlesAndPaintsFastWithManyLanes()
 {
-    WorkerPool pool;
-    QList<WorkerSpec> specs;
-    for (int i = 0; i < 300; ++i)
-        specs.append(workerSpec({QStringLiteral("exit"), QStringLiteral("0")}));
-    pool.spawnBatch(specs);
-    QTRY_VERIFY_WITH_TIMEOUT(pool.count() == 300 && !pool.hasActiveWorkers(), 60000);
+    // Both views lower than their lanes: 10 lanes overflow the screen as 300 do.
+    const QSize size(900, 300);
+    WorkerPool fewPool;
+    QVERIFY(fillWithEndedWorkers(fewPool, 10));
+    TimelineView few(fewPool);
+    few.resize(size);
+    few.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&few));
+    QCOMPARE(few.laneCount(), 11);
+    const TimelineGeometry::LaneRange fewVisible = few.timelineGeometry().visibleLanes(
+            few.laneCount());
+    QVERIFY2(fewVisible.first == 0 && fewVisible.last < 10,
+             qPrintable(QStringLiteral("lanes %1 to %2 of 11 in view")
+                                .arg(fewVisible.first)
+                                .arg(fewVisible.last)));
 
+    WorkerPool pool;
+    QVERIFY(fillWithEndedWorkers(pool, 300));
     TimelineView view(pool);
-    view.resize(900, 500);
+    view.resize(size);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.laneCount(), 301);
     const TimelineGeometry::LaneRange visible = view.timelineGeometry().visibleLanes(
             view.laneCount());
-    QVERIFY2(visible.last - visible.first < 40,
-             qPrintable(QStringLiteral("%1 lanes in view").arg(visible.last - visible.first + 1)));
+    QCOMPARE(visible.first, fewVisible.first);
+    QCOMPARE(visible.last, fewVisible.last);
 
     // Only the lanes in view are painted: a screenful costs the same with 300 lanes as with 10.
-    QElapsedTimer clock;
-    clock.start();
-    constexpr int Paints = 20;
-    for (int i = 0; i < Paints; ++i)
-        view.viewport()->repaint();
-    QVERIFY2(clock.elapsed() / Paints < 40,
-             qPrintable(QStringLiteral("%1 ms a paint").arg(double(clock.elapsed()) / Paints)));
+    const int fewItems = paintedItems(few);
+    const int manyItems = paintedItems(view);
+    QVERIFY2(fewItems >= 3 * (fewVisible.last - fewVisible.first + 1),
+             qPrintable(QStringLiteral("%1 items painted for 10 lanes").arg(fewItems)));
+    QVERIFY2(manyItems <= fewItems + fewItems / 5,
+             qPrintable(QStringLiteral("%1 items painted with 300 lanes, %2 with 10")
+                                .arg(manyItems)
+                                .arg(fewItems)));
+
     view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
     QCOMPARE(view.timelineGeometry().visibleLanes(view.laneCount()).last, 300);
     QVERIFY(!view.findChild<QTimer *>(QStringLiteral("timelineRepaint"))->isActive());
+    QVERIFY(!few.findChild<QTimer *>(QStringLiteral("timelineRepaint"))->isActive());
     QVERIFY(stopAndWait(pool));
+    QVERIFY(stopAndWait(fewPool));
+}
+
+void tst_Timeline::zoomButtonsFollowTheLanguage()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *fit = view.findChild<QToolButton *>(QStringLiteral("fitButton"));
+    auto *zoomIn = view.findChild<QToolButton *>(QStringLiteral("zoomInButton"));
+    auto *zoomOut = view.findChild<QToolButton *>(QStringLiteral("zoomOutButton"));
+    QVERIFY(fit && zoomIn && zoomOut);
+    const auto hangul = [](const QString &text) {
+        return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.unicode() >= 0xac00 && c.unicode() <= 0xd7a3;
+        });
+    };
+
+    LanguageManager languages;
+    languages.setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(fit->text(), QStringLiteral("Fit"));
+    // As View → Language does it: the LanguageChange reaches the view with the event loop.
+    languages.setLanguage(QStringLiteral("ko"));
+    QTRY_VERIFY2_WITH_TIMEOUT(hangul(fit->text()), qPrintable(fit->text()), Timeout);
+    QCOMPARE(fit->text(), QCoreApplication::translate("ProcLab::TimelineView", "Fit"));
+    for (const QToolButton *button : {fit, zoomIn, zoomOut})
+        QVERIFY2(hangul(button->toolTip()), qPrintable(button->toolTip()));
+    QCOMPARE(zoomIn->text(), QStringLiteral("+"));
+
+    languages.setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE_WITH_TIMEOUT(fit->text(), QStringLiteral("Fit"), Timeout);
+    QCOMPARE(zoomOut->toolTip(), QStringLiteral("Show a longer time (Ctrl+wheel down)"));
 }
 
 QTEST_MAIN(tst_Timeline)

@@ -9,6 +9,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QElapsedTimer>
+#include <QFont>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -43,9 +45,12 @@ private slots:
     void rowsFollowThePoolInStartOrder();
     void clearFinishedRemovesExactRanges();
     void floodCausesFewDataChanges();
+    void outputCausesFarFewerDataChangesThanReads();
     void changedRowsBecomeOneSignalPerRange();
     void scheduledStopShowsInStateCell();
     void failedStartShowsItsReason();
+    void nonZeroExitLooksLikeAFailure();
+    void lastOutputCellShowsNoEscapeSequence();
     void proxySortsNumbersAsNumbersAndColoursRows();
     void durationText_data();
     void durationText();
@@ -171,6 +176,45 @@ void tst_WorkerTableModel::floodCausesFewDataChanges()
     }
 }
 
+void tst_WorkerTableModel::outputCausesFarFewerDataChangesThanReads()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Every read of the worker's pipes, as the pool delivers it: one line per write, a write every
+    // 2 ms, so the pool sees hundreds of reads in a few seconds.
+    int reads = 0;
+    connect(&pool, &WorkerPool::outputReceived, this, [&reads] { ++reads; });
+
+    QElapsedTimer clock;
+    clock.start();
+    Worker *worker = pool.spawn(workerSpec({QStringLiteral("count"),
+                                            QStringLiteral("--to"),
+                                            QStringLiteral("1500"),
+                                            QStringLiteral("--interval-ms"),
+                                            QStringLiteral("2")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
+    const qint64 elapsedMs = clock.elapsed();
+    QCOMPARE(cell(model, 0, WorkerTableModel::LinesOutColumn), QStringLiteral("1499"));
+
+    const QString counts = QStringLiteral("%1 dataChanged for %2 reads in %3 ms")
+                                   .arg(changed.count())
+                                   .arg(reads)
+                                   .arg(elapsedMs);
+    // The control: the pool did see many separate reads, so that one signal per read would show.
+    QVERIFY2(reads >= 100, qPrintable(counts));
+    // At most one signal per 50 ms batch (a coarse timer may fire 5 % early), plus the start and
+    // the end: a few dozen for the ~3 s of output, however many reads they took.
+    QVERIFY2(changed.count() <= elapsedMs / 45 + 3, qPrintable(counts));
+    QVERIFY2(changed.count() * 3 <= reads, qPrintable(counts));
+    for (const QList<QVariant> &arguments : std::as_const(changed)) {
+        QCOMPARE(arguments.at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(arguments.at(1).value<QModelIndex>().row(), 0);
+    }
+}
+
 void tst_WorkerTableModel::changedRowsBecomeOneSignalPerRange()
 {
     WorkerPool pool;
@@ -238,6 +282,74 @@ void tst_WorkerTableModel::failedStartShowsItsReason()
     QCOMPARE(cell(model, 0, WorkerTableModel::PidColumn), QString());
     const QString toolTip = cell(model, 0, WorkerTableModel::StateColumn, Qt::ToolTipRole);
     QVERIFY2(toolTip.contains(QStringLiteral("no such file")), qPrintable(toolTip));
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_WorkerTableModel::nonZeroExitLooksLikeAFailure()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    WorkerTableProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Worker *failing = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("1")}));
+    Worker *succeeding = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("0")}));
+    Worker *terminated = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    QVERIFY(failing && succeeding && terminated);
+    QTRY_VERIFY_WITH_TIMEOUT(!failing->isActive() && !succeeding->isActive()
+                                     && terminated->state() == WorkerState::Running,
+                             Timeout);
+    QSignalSpy allFinished(&pool, &WorkerPool::allFinished);
+    pool.terminate(terminated);
+    QTRY_VERIFY_WITH_TIMEOUT(!terminated->isActive(), Timeout);
+    QCOMPARE(failing->state(), WorkerState::Finished);
+
+    QCOMPARE(cell(proxy, 0, WorkerTableModel::StateColumn), QStringLiteral("failed (exit 1)"));
+    QCOMPARE(cell(proxy, 1, WorkerTableModel::StateColumn), QStringLiteral("finished"));
+    QCOMPARE(cell(proxy, 2, WorkerTableModel::StateColumn), QStringLiteral("terminated"));
+    QCOMPARE(proxy.index(0, 0).data(WorkerTableModel::FailedRole).toBool(), true);
+    QCOMPARE(proxy.index(1, 0).data(WorkerTableModel::FailedRole).toBool(), false);
+    QCOMPARE(proxy.index(2, 0).data(WorkerTableModel::FailedRole).toBool(), false);
+
+    // Red and bold where a success is grey and plain; a stop the user asked for is no failure.
+    const auto colour = [&proxy](int row, int column) {
+        return proxy.index(row, column).data(Qt::ForegroundRole).value<QColor>();
+    };
+    for (const int column :
+         {int(WorkerTableModel::StateColumn), int(WorkerTableModel::ExitColumn)}) {
+        const QColor failure = colour(0, column);
+        QVERIFY2(failure.isValid() && failure.saturation() > 100
+                         && (failure.hue() < 20 || failure.hue() > 340),
+                 qPrintable(failure.name()));
+        QCOMPARE(colour(1, column).saturation(), 0);
+        QCOMPARE(colour(2, column).saturation(), 0);
+    }
+    QVERIFY(proxy.index(0, WorkerTableModel::StateColumn).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!proxy.index(1, WorkerTableModel::StateColumn).data(Qt::FontRole).isValid());
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_WorkerTableModel::lastOutputCellShowsNoEscapeSequence()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // A real program's bytes: a terminal title (OSC, ended by BEL), a hyperlink (OSC 8, ended by
+    // ST) and colours (SGR).
+    WorkerSpec spec;
+    spec.arguments = {QStringLiteral("printf"),
+                      QStringLiteral("\\033]0;window title\\007\\033[31mred\\033[0m and "
+                                     "\\033]8;;https://example.org\\033\\\\link\\033]8;;"
+                                     "\\033\\\\ plain\\n")};
+    Worker *worker = pool.spawn(spec);
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), Timeout);
+    QCOMPARE(worker->exitInfo().exitCode, 0);
+    // The control: the escapes did reach the worker's line.
+    QVERIFY2(worker->lastLine().contains(QStringLiteral("\x1b]0;window title\x07")),
+             qPrintable(worker->lastLine().toHtmlEscaped()));
+    QCOMPARE(cell(model, 0, WorkerTableModel::LastOutputColumn),
+             QStringLiteral("red and link plain"));
     QVERIFY(stopAndWait(pool));
 }
 

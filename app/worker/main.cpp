@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -232,11 +232,11 @@ int runMode(const Mode &mode, int argc, char **argv)
 
 } // namespace
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram
 
 int main(int argc, char **argv)
 {
-    using namespace ProcLab::Worker;
+    using namespace ProcLab::WorkerProgram;
 
     // Line-buffered even into a pipe: each line must reach ProcLab the moment it is printed,
     // which is the whole point of watching a worker live.

@@ -1,6 +1,6 @@
 #pragma once
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 class Arguments;
 
@@ -33,4 +33,4 @@ int runTrace(int argc, char **argv);
 // guardian.cpp: kills the monitor's process groups when the monitor dies.
 int runGuardian(const Arguments &arguments);
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -147,12 +147,6 @@ void RunCommandDialog::setLineBuffered(bool lineBuffered)
     m_lineBuffered->setChecked(lineBuffered);
 }
 
-void RunCommandDialog::setSearchPath(const QStringList &searchPath)
-{
-    m_searchPath = searchPath;
-    validate();
-}
-
 WorkerSpec RunCommandDialog::spec() const
 {
     WorkerSpec spec;
@@ -174,6 +168,15 @@ void RunCommandDialog::accept()
     m_history.prepend(command);
     m_history = m_history.mid(0, MaxHistory);
     QDialog::accept();
+}
+
+void RunCommandDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // The field gets the focus by activation, and QLineEdit selects its text only on Tab focus:
+    // without this, what the user types is appended to the offered command.
+    m_commandLine->setFocus(Qt::OtherFocusReason);
+    m_commandLine->lineEdit()->selectAll();
 }
 
 void RunCommandDialog::validate()

@@ -18,7 +18,8 @@ namespace ProcLab {
 // command would start; when it would, the label says which file will run.
 //
 // The dialog only builds a WorkerSpec; the window hands it to the pool. The command history is kept
-// by whoever opens the dialog (setHistory/history), most recent first.
+// by whoever opens the dialog (setHistory/history), most recent first; the dialog opens with the
+// most recent command selected in the field.
 class RunCommandDialog final : public QDialog
 {
     Q_OBJECT
@@ -38,8 +39,6 @@ public:
     void setWorkingDirectory(const QString &directory);
     bool isLineBuffered() const;
     void setLineBuffered(bool lineBuffered);
-    // PATH's directories by default; tests point it elsewhere.
-    void setSearchPath(const QStringList &searchPath);
 
     // Empty when the command would start; else the sentence the red label shows.
     QString validationError() const { return m_error; }
@@ -47,6 +46,10 @@ public:
     WorkerSpec spec() const;
 
     void accept() override;
+
+protected:
+    // The command offered is selected, so that typing replaces it and Enter runs it again.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void validate();

@@ -23,6 +23,7 @@ OutputView::OutputView(const WorkerPool &pool, QWidget *parent)
     , m_findBar(new FindBar(this))
     , m_banner(new QLabel(this))
 {
+    setObjectName(QStringLiteral("outputView"));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setBackgroundRole(QPalette::Base);
     viewport()->setAutoFillBackground(true);

@@ -73,6 +73,25 @@ int ProcessTreeModel::workerRowCount() const
     return m_root->children.empty() ? 0 : int(m_root->children.front()->children.size());
 }
 
+void ProcessTreeModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    // One range per parent: every row below it, every column.
+    const std::function<void(const Node *)> announce = [&](const Node *node) {
+        if (node->children.empty())
+            return;
+        const QModelIndex parent = node == m_root.get() ? QModelIndex() : indexOf(node);
+        emit dataChanged(index(0, 0, parent),
+                         index(int(node->children.size()) - 1, ColumnCount - 1, parent),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+        for (const auto &child : node->children)
+            announce(child.get());
+    };
+    announce(m_root.get());
+    // The main process's tooltip is a sentence of ours.
+    refresh();
+}
+
 void ProcessTreeModel::refresh()
 {
     sync(m_root.get(), wantedTree());

@@ -61,6 +61,8 @@ public:
     void refresh();
     // Running workers shown at the moment.
     int workerRowCount() const;
+    // The language changed: headers and texts (states, the main process) are read again.
+    void retranslate();
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -3,6 +3,7 @@
 #include "processtreemodel.h"
 #include "workercolors.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QPainter>
 #include <QStyledItemDelegate>
@@ -103,6 +104,16 @@ void ProcessView::sizeColumns()
     setColumnWidth(ProcessTreeModel::MemoryColumn,
                    metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + padding);
     header()->setMinimumSectionSize(padding * 2);
+}
+
+void ProcessView::changeEvent(QEvent *event)
+{
+    // Headers, states ("sleeping", "stopped") and the empty tree's hint are read again.
+    if (event->type() == QEvent::LanguageChange) {
+        m_model->retranslate();
+        viewport()->update();
+    }
+    QTreeView::changeEvent(event);
 }
 
 void ProcessView::paintEvent(QPaintEvent *event)

@@ -13,7 +13,7 @@ class WorkerPool;
 // class sees at a glance that the workers are children of the main process and that a worker's
 // own children are its children in turn, with the PID and PPID that prove it. Orphans are shown in
 // italics, in amber, and say so. It shows the selected workers, or every running one when none is
-// selected.
+// selected. Its texts follow a change of language at once.
 class ProcessView final : public QTreeView
 {
     Q_OBJECT
@@ -28,6 +28,7 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void expandInserted(const QModelIndex &parent, int first, int last);

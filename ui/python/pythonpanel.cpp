@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -86,13 +87,11 @@ PythonPanel::PythonPanel(const PythonMirror &mirror, QWidget *parent)
     , m_mirror(mirror)
     , m_title(new QLabel(this))
     , m_editor(new QPlainTextEdit(this))
-    , m_copyButton(new QPushButton(tr("Copy script"), this))
-    , m_saveButton(new QPushButton(tr("Save script…"), this))
+    , m_copyButton(new QPushButton(this))
+    , m_saveButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("pythonPanel"));
-    m_title->setText(tr("<b>The same in Python</b> (multiprocessing)"));
-    m_title->setToolTip(tr("Every action on the workers as the tutorial's Python would write it, "
-                           "with the real PIDs and exit codes as comments"));
+    m_title->setObjectName(QStringLiteral("pythonTitle"));
     m_editor->setObjectName(QStringLiteral("pythonText"));
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -102,10 +101,8 @@ PythonPanel::PythonPanel(const PythonMirror &mirror, QWidget *parent)
     new PythonHighlighter(m_editor->document());
 
     m_copyButton->setObjectName(QStringLiteral("copyScriptButton"));
-    m_copyButton->setToolTip(tr("Copy the whole session as a Python program that does it again"));
     m_saveButton->setObjectName(QStringLiteral("saveScriptButton"));
-    m_saveButton->setToolTip(
-            tr("Save the whole session as a Python program (run it with python3)"));
+    retranslate();
     connect(m_copyButton, &QPushButton::clicked, this, &PythonPanel::copyScript);
     connect(m_saveButton, &QPushButton::clicked, this, &PythonPanel::saveScriptAs);
 
@@ -119,9 +116,33 @@ PythonPanel::PythonPanel(const PythonMirror &mirror, QWidget *parent)
     layout->addWidget(m_editor, 1);
     layout->addLayout(buttons);
 
-    for (const QString &line : m_mirror.lines())
-        appendLine(line);
+    const auto showAll = [this] {
+        m_editor->clear();
+        for (const QString &line : m_mirror.lines())
+            appendLine(line);
+    };
+    showAll();
     connect(&m_mirror, &PythonMirror::lineAdded, this, &PythonPanel::appendLine);
+    connect(&m_mirror, &PythonMirror::linesReset, this, showAll);
+}
+
+void PythonPanel::retranslate()
+{
+    m_title->setText(tr("<b>The same in Python</b> (multiprocessing)"));
+    m_title->setToolTip(tr("Every action on the workers as the tutorial's Python would write it, "
+                           "with the real PIDs and exit codes as comments"));
+    m_copyButton->setText(tr("Copy script"));
+    m_copyButton->setToolTip(tr("Copy the whole session as a Python program that does it again"));
+    m_saveButton->setText(tr("Save script…"));
+    m_saveButton->setToolTip(
+            tr("Save the whole session as a Python program (run it with python3)"));
+}
+
+void PythonPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 QString PythonPanel::text() const

@@ -13,7 +13,7 @@ class PythonMirror;
 // The Python mirror beside the live processes: for everything the workers did, the line of the
 // tutorial's Python that does the same (p1.start()  # pid 4250, p1.terminate(), p1.exitcode  # -15),
 // added as it happens. "Copy script" and "Save script…" give the whole session as a program that
-// runs with python3 and does it again.
+// runs with python3 and does it again. Its texts follow a change of language at once.
 class PythonPanel final : public QWidget
 {
     Q_OBJECT
@@ -32,7 +32,11 @@ public:
     void saveScriptAs();
     bool saveScript(const QString &fileName, QString *error = nullptr) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void appendLine(const QString &line);
 
     const PythonMirror &m_mirror;

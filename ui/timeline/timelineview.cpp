@@ -77,31 +77,39 @@ TimelineView::TimelineView(const WorkerPool &pool, QWidget *parent)
 
 void TimelineView::createZoomButtons()
 {
-    const auto addButton = [this](const QString &name,
-                                  const QString &text,
-                                  const QString &toolTip,
-                                  void (TimelineView::*slot)()) {
-        auto *button = new QToolButton(this);
-        button->setObjectName(name);
-        button->setText(text);
-        button->setToolTip(toolTip);
-        button->setAutoRaise(true);
-        connect(button, &QToolButton::clicked, this, slot);
-        addScrollBarWidget(button, Qt::AlignRight);
-    };
-    // Added right to left beside the scroll bar: they read "−  +  Fit".
-    addButton(QStringLiteral("fitButton"),
-              tr("Fit"),
-              tr("Show everything from the start of the main process to now"),
-              &TimelineView::fitAll);
-    addButton(QStringLiteral("zoomInButton"),
-              QStringLiteral("+"),
-              tr("Show a shorter time in more detail (Ctrl+wheel up)"),
-              &TimelineView::zoomIn);
-    addButton(QStringLiteral("zoomOutButton"),
-              QStringLiteral("−"),
-              tr("Show a longer time (Ctrl+wheel down)"),
-              &TimelineView::zoomOut);
+    // Added right to left beside the scroll bar: they read "−  +  Fit". Their texts are set by
+    // retranslate().
+    const auto addButton =
+            [this](QToolButton *&button, const QString &name, void (TimelineView::*slot)()) {
+                button = new QToolButton(this);
+                button->setObjectName(name);
+                button->setAutoRaise(true);
+                connect(button, &QToolButton::clicked, this, slot);
+                addScrollBarWidget(button, Qt::AlignRight);
+            };
+    addButton(m_fitButton, QStringLiteral("fitButton"), &TimelineView::fitAll);
+    addButton(m_zoomInButton, QStringLiteral("zoomInButton"), &TimelineView::zoomIn);
+    addButton(m_zoomOutButton, QStringLiteral("zoomOutButton"), &TimelineView::zoomOut);
+    retranslate();
+}
+
+void TimelineView::retranslate()
+{
+    m_fitButton->setText(tr("Fit"));
+    m_fitButton->setToolTip(tr("Show everything from the start of the main process to now"));
+    m_zoomInButton->setText(QStringLiteral("+"));
+    m_zoomInButton->setToolTip(tr("Show a shorter time in more detail (Ctrl+wheel up)"));
+    m_zoomOutButton->setText(QStringLiteral("−"));
+    m_zoomOutButton->setToolTip(tr("Show a longer time (Ctrl+wheel down)"));
+    // The axis, the lanes' labels and the empty timeline's hint are painted in the new language.
+    viewport()->update();
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QAbstractScrollArea::changeEvent(event);
 }
 
 int TimelineView::laneCount() const

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 class QPainter;
+class QToolButton;
 
 namespace ProcLab {
 
@@ -74,10 +75,12 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // timelineview.cpp: layout, time and interaction.
     void createZoomButtons();
+    void retranslate();
     void readMainProcessLines();
     void poolChanged();
     void updateRepaintTimer();
@@ -102,6 +105,9 @@ private:
     const WorkerPool &m_pool;
     TimelineGeometry m_geometry;
     QTimer m_repaint;
+    QToolButton *m_fitButton = nullptr;
+    QToolButton *m_zoomInButton = nullptr;
+    QToolButton *m_zoomOutButton = nullptr;
     QSet<int> m_selected;
     Scrollback m_mainLines;
     qint64 m_logScanned = 0;

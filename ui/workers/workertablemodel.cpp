@@ -1,12 +1,12 @@
 #include "workertablemodel.h"
 
+#include "ansiparser.h"
 #include "countdown.h"
 #include "processsampler.h"
 #include "worker.h"
 #include "workerpool.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 #include <limits>
 
@@ -17,23 +17,37 @@ namespace {
 // A table cell shows one line; laying out 64 KiB of text for every paint would make a flood of long
 // lines cost more than the rest of the window together.
 constexpr qsizetype MaxLastLineLength = 300;
+// Escape sequences take room without showing: a colour code is a few characters, an OSC hyperlink
+// can be a whole URL. This much of the line is read to find the characters the cell shows.
+constexpr qsizetype MaxLastLineParsed = 16 * MaxLastLineLength;
 
 QString lastLineText(const QString &line)
 {
-    // Colour codes of the worker's output are for the output view; in a cell they are noise.
-    static const QRegularExpression escapeSequence(QStringLiteral("\x1b\\[[0-9;?]*[ -/]*[@-~]"));
-    QString text = line.left(MaxLastLineLength * 2);
-    if (text.contains(QChar(0x1b)))
-        text.remove(escapeSequence);
-    text = text.trimmed();
+    // Colours, titles and cursor movements of the worker's output are for the output view; in a
+    // cell they are noise. The output view's parser removes them all, OSC and DCS strings included.
+    QString text = line.size() > MaxLastLineParsed ? line.left(MaxLastLineParsed) : line;
+    text = AnsiParser::stripped(text).trimmed();
     if (text.size() > MaxLastLineLength)
         text = text.left(MaxLastLineLength) + QChar(0x2026);
     return text;
 }
 
+// A worker that ended on its own with a non-zero status failed, even though its process
+// "finished": the cell says so, with the status, so that it does not read like a success.
+bool endedInFailure(const Worker *worker)
+{
+    const ExitInfo &exit = worker->exitInfo();
+    return exit.hasEnded() && !exit.isSuccess();
+}
+
 QString stateCellText(const Worker *worker)
 {
-    const QString state = stateText(worker->state(), worker->exitInfo());
+    const ExitInfo &exit = worker->exitInfo();
+    if (worker->state() == WorkerState::Finished && exit.reason == ExitInfo::Reason::Exited
+        && !exit.isSuccess()) {
+        return WorkerTableModel::tr("failed (exit %1)").arg(exit.exitCode);
+    }
+    const QString state = stateText(worker->state(), exit);
     const Countdown *countdown = worker->scheduledStop();
     if (!countdown || !countdown->isActive() || !worker->isActive())
         return state;
@@ -112,6 +126,8 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
         return int(worker->state());
     case IsActiveRole:
         return worker->isActive();
+    case FailedRole:
+        return endedInFailure(worker);
     case CountdownRole: {
         const Countdown *countdown = worker->scheduledStop();
         if (countdown && countdown->isActive() && worker->isActive())

@@ -51,6 +51,8 @@ public:
         IsActiveRole,           // bool: the process may still be alive
         CountdownRole,          // int: seconds until a scheduled terminate; invalid when none
         CpuHistoryRole,         // QList<double>: CPU % of the worker's tree, oldest first
+        FailedRole, // bool: ended in a way nobody asked for: a crash, a failed start, a non-zero
+                    // exit status of its own
     };
     Q_ENUM(Role)
 

@@ -1,6 +1,5 @@
 #include "workertableproxy.h"
 
-#include "worker.h"
 #include "workercolors.h"
 #include "workertablemodel.h"
 
@@ -32,11 +31,12 @@ QVariant WorkerTableProxy::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
 
-    // A countdown is what the class is watching: it stands out until the worker is terminated.
-    const bool countingDown = index.column() == WorkerTableModel::StateColumn
-                              && index.data(WorkerTableModel::CountdownRole).isValid();
+    // A countdown is what the class is watching: it stands out until the worker is terminated. A
+    // failure stands out too, in bold as well as in red, for eyes that do not tell red from grey.
+    const bool stateColumn = index.column() == WorkerTableModel::StateColumn;
+    const bool countingDown = stateColumn && index.data(WorkerTableModel::CountdownRole).isValid();
     if (role == Qt::FontRole) {
-        if (!countingDown)
+        if (!countingDown && !(stateColumn && index.data(WorkerTableModel::FailedRole).toBool()))
             return QVariant();
         QFont font = QSortFilterProxyModel::data(index, role).value<QFont>();
         font.setBold(true);
@@ -47,7 +47,6 @@ QVariant WorkerTableProxy::data(const QModelIndex &index, int role) const
 
     const int workerId = index.data(WorkerTableModel::WorkerIdRole).toInt();
     const bool active = index.data(WorkerTableModel::IsActiveRole).toBool();
-    const auto state = WorkerState(index.data(WorkerTableModel::StateRole).toInt());
     const int column = index.column();
 
     if (role == Qt::DecorationRole) {
@@ -58,7 +57,9 @@ QVariant WorkerTableProxy::data(const QModelIndex &index, int role) const
         return workerColor(workerId);
     }
 
-    const bool failed = state == WorkerState::Crashed || state == WorkerState::FailedToStart;
+    // A crash, a failed start and a non-zero exit of its own all read as failures, in red; an end
+    // the user asked for (terminate, kill, a countdown) or exit 0 steps back in grey.
+    const bool failed = index.data(WorkerTableModel::FailedRole).toBool();
     if (failed
         && (column == WorkerTableModel::StateColumn || column == WorkerTableModel::ExitColumn))
         return FailureColor;

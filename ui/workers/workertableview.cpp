@@ -10,6 +10,7 @@
 #include "workertableproxy.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
 #include <QPainter>
 
@@ -194,6 +195,16 @@ void WorkerTableView::paintEvent(QPaintEvent *event)
                      Qt::AlignCenter | Qt::TextWordWrap,
                      tr("No workers yet.\nStart a lesson with “Spawn 4 workers” or “Count, then "
                         "terminate”, or run a command of your own."));
+}
+
+void WorkerTableView::changeEvent(QEvent *event)
+{
+    // Headers, states and exit readings, and the empty table's hint, in the new language.
+    if (event->type() == QEvent::LanguageChange) {
+        m_model->retranslate();
+        viewport()->update();
+    }
+    QTableView::changeEvent(event);
 }
 
 void WorkerTableView::updateRepaintTimer()
