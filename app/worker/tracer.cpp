@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -642,4 +642,4 @@ int runTrace(int argc, char **argv)
     exitLike(status);
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram
