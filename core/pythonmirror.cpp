@@ -133,14 +133,11 @@ PythonMirror::Variable &PythonMirror::variableFor(int workerId)
 
 void PythonMirror::add(Entry entry)
 {
+    // The oldest goes, as from a view with QPlainTextEdit::setMaximumBlockCount(MaxLines), which
+    // then needs no reset (QList drops its first item without moving the rest).
     if (m_entries.size() >= MaxLines) {
-        // A tenth at a time, so that a long session does not move the whole list on every line.
-        const qsizetype dropped = MaxLines / 10;
-        m_entries.remove(0, dropped);
-        m_droppedLines += dropped;
-        m_entries.append(std::move(entry));
-        emit linesReset();
-        return;
+        m_entries.removeFirst();
+        ++m_droppedLines;
     }
     m_entries.append(std::move(entry));
     emit lineAdded(m_entries.constLast().text());

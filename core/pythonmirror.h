@@ -22,7 +22,7 @@ class WorkerPool;
 // Lesson workers become multiprocessing.Process objects; other commands subprocess.Popen ones.
 //
 // Bounded: it keeps the lines of the workers still in the pool (forgetWorkers() drops those of
-// cleared ones) and at most MaxLines in all, the oldest going first.
+// cleared ones) and at most MaxLines in all, the oldest going first, one for each line added.
 class PythonMirror final : public QObject
 {
     Q_OBJECT

@@ -51,8 +51,9 @@ public:
         int workers = 0; // in the table: every worker started and not cleared
     };
 
-    // workerProgram: proclab-worker, which the lessons run; empty when it was not found (then the
-    // lessons are refused with a reason, and commands still run).
+    // workerProgram: proclab-worker, which the lessons run; empty when it was not found. Then the
+    // lessons, and a command line's plan that holds one, are refused with a reason; commands given
+    // on their own still run.
     explicit Session(const QString &workerProgram, QObject *parent = nullptr);
     ~Session() override;
 

@@ -141,6 +141,9 @@ void tst_Headless::runsCommandsWithExitStatus_data()
     QTest::newRow("countdown on a run")
             << QStringList{"--run", "sleep 30", "--countdown", "1"} << 0 << ""
             << "exit code -15 (SIGTERM)";
+    // As in the window: C programs' stdio flushes per line under stdbuf.
+    QTest::newRow("under stdbuf") << QStringList{"--run", "sh -c 'echo \"$_STDBUF_O\"'"} << 0 << "L"
+                                  << "exit code 0";
     QTest::newRow("injection stays literal")
             << QStringList{"--run", "echo a ; rm -rf /nonexistent $(id)"} << 0
             << "a ; rm -rf /nonexistent $(id)"

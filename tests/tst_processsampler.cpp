@@ -3,6 +3,7 @@
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,6 +27,7 @@ private slots:
     void pauseStopsOutputAndResumeRestartsIt();
     void idlesWithoutWorkers();
     void sendsTheSignalTheUserChose();
+    void saysWhenTheProcessTableCannotBeRead();
 
 private:
     static WorkerSpec spec(const QStringList &arguments)
@@ -182,6 +184,55 @@ void tst_ProcessSampler::sendsTheSignalTheUserChose()
              "a signal the user chose is a stop on request, not a crash");
     QCOMPARE(worker->state(), WorkerState::Finished);
     QCOMPARE(events.first().first().value<WorkerEvent>().signalNumber, SIGINT);
+}
+
+void tst_ProcessSampler::saysWhenTheProcessTableCannotBeRead()
+{
+    // Run again in a mount namespace of its own where /proc is an empty tmpfs, as in some
+    // containers: there the sampler must say that it cannot measure, not report 0 %.
+    if (qEnvironmentVariableIsSet("PROCLAB_TEST_WITHOUT_PROC")) {
+        WorkerPool pool;
+        ProcessSampler sampler(pool);
+        QSignalSpy available(&sampler, &ProcessSampler::availableChanged);
+        QSignalSpy sampled(&sampler, &ProcessSampler::sampled);
+        sampler.sampleNow();
+        QVERIFY(!sampler.isAvailable());
+        QCOMPARE(available.size(), 1);
+        QCOMPARE(available.first().first().toBool(), false);
+        QCOMPARE(sampled.size(), 1);
+        QCOMPARE(sampler.tree(1).leader.pid, qint64(0));
+        return;
+    }
+    {
+        WorkerPool pool;
+        ProcessSampler sampler(pool);
+        QSignalSpy available(&sampler, &ProcessSampler::availableChanged);
+        sampler.sampleNow();
+        QVERIFY(sampler.isAvailable());
+        QCOMPARE(available.size(), 0);
+    }
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PROCLAB_TEST_WITHOUT_PROC"), QStringLiteral("1"));
+    child.setProcessEnvironment(environment);
+    child.start(QStringLiteral("unshare"),
+                {QStringLiteral("--mount"),
+                 QStringLiteral("--propagation"),
+                 QStringLiteral("private"),
+                 QStringLiteral("sh"),
+                 QStringLiteral("-c"),
+                 QStringLiteral("mount -t tmpfs none /proc || exit 77; exec \"$0\" \"$1\""),
+                 QCoreApplication::applicationFilePath(),
+                 QStringLiteral("saysWhenTheProcessTableCannotBeRead")});
+    QVERIFY(child.waitForFinished(60000));
+    const QByteArray output = child.readAllStandardOutput() + child.readAllStandardError();
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() == 77
+        || output.contains("unshare failed"))
+        QSKIP(qPrintable(QStringLiteral("no mount namespace here: ")
+                         + QString::fromLocal8Bit(output)));
+    QVERIFY2(child.exitCode() == 0, output.constData());
+    QVERIFY2(output.contains("PASS   : tst_ProcessSampler::saysWhenTheProcessTableCannotBeRead()"),
+             output.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessSampler)

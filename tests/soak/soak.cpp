@@ -25,6 +25,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <limits>
+#include <malloc.h>
 #include <memory>
 #include <vector>
 
@@ -38,6 +40,14 @@ constexpr int RssSamplesPerMinute = 6;
 // Resident memory may grow by this much after the warm-up: allocator slack, not a leak.
 constexpr qint64 AllowedGrowthKb = 8 * 1024;
 
+// What the heap holds for live objects, in kB: the allocator's view, apart from what it keeps cached
+// or fragmented. A leak raises it; fragmentation raises only the resident size.
+qint64 heapInUseKb()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64((info.uordblks + info.hblkhd) / 1024);
+}
+
 qint64 statusKb(const char *field)
 {
     QFile file(QStringLiteral("/proc/self/status"));
@@ -47,6 +57,61 @@ qint64 statusKb(const char *field)
                                   QRegularExpression::MultilineOption);
     const QRegularExpressionMatch match = line.match(QString::fromLatin1(file.readAll()));
     return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+// After the warm-up the figures move with what the bounded logs hold (a hundred thousand short
+// lines weigh less than 24 M characters of long ones), so "flat" compares ceilings: the highest
+// sample of the second half against that of the first. A leak lifts the ceiling. Prints the figures.
+bool isFlat(const char *what, const std::vector<std::pair<qint64, qint64>> &samples, qint64 warmUpMs)
+{
+    std::vector<std::pair<qint64, qint64>> warm;
+    for (const auto &sample : samples) {
+        if (sample.first >= warmUpMs)
+            warm.push_back(sample);
+    }
+    if (warm.size() < 4) {
+        std::printf("%s after warm-up: not measured (run longer than %lld s)\n",
+                    what,
+                    warmUpMs / 1000);
+        return true;
+    }
+    const auto half = warm.begin() + qsizetype(warm.size() / 2);
+    qint64 firstHighest = 0;
+    qint64 secondHighest = 0;
+    qint64 lowest = std::numeric_limits<qint64>::max();
+    double meanT = 0;
+    double meanY = 0;
+    for (auto it = warm.begin(); it != warm.end(); ++it) {
+        qint64 &highest = it < half ? firstHighest : secondHighest;
+        highest = std::max(highest, it->second);
+        lowest = std::min(lowest, it->second);
+        meanT += it->first / 60000.0;
+        meanY += it->second / 1024.0;
+    }
+    meanT /= double(warm.size());
+    meanY /= double(warm.size());
+    double covariance = 0;
+    double variance = 0;
+    for (const auto &[atMs, kb] : warm) {
+        covariance += (atMs / 60000.0 - meanT) * (kb / 1024.0 - meanY);
+        variance += (atMs / 60000.0 - meanT) * (atMs / 60000.0 - meanT);
+    }
+    const qint64 growth = secondHighest - firstHighest;
+    std::printf("%s after warm-up (from %lld s, %zu samples): %lld to %lld MB\n",
+                what,
+                warmUpMs / 1000,
+                warm.size(),
+                lowest / 1024,
+                std::max(firstHighest, secondHighest) / 1024);
+    std::printf("%s highest, first half: %lld MB; second half: %lld MB; growth %+lld MB "
+                "(allowed %lld MB); trend %+.2f MB per minute\n",
+                what,
+                firstHighest / 1024,
+                secondHighest / 1024,
+                growth / 1024,
+                AllowedGrowthKb / 1024,
+                variance > 0 ? covariance / variance : 0.0);
+    return growth <= AllowedGrowthKb;
 }
 
 struct Counters
@@ -102,7 +167,8 @@ private:
     QTimer m_sweeper;  // clears ended workers, as a user of the window would now and then
     QTimer m_reporter; // a line of progress a minute
     QTimer m_rssSampler;
-    std::vector<std::pair<qint64, qint64>> m_rss; // (ms since the start, VmRSS kB)
+    std::vector<std::pair<qint64, qint64>> m_rss;  // (ms since the start, VmRSS kB)
+    std::vector<std::pair<qint64, qint64>> m_heap; // (ms since the start, heap in use kB)
     QElapsedTimer m_clock;
     Counters m_counters;
     bool m_stopping = false;
@@ -145,6 +211,7 @@ int Soak::run()
     m_reporter.start(60000);
     connect(&m_rssSampler, &QTimer::timeout, this, [this] {
         m_rss.emplace_back(m_clock.elapsed(), statusKb("VmRSS"));
+        m_heap.emplace_back(m_clock.elapsed(), heapInUseKb());
     });
     m_rssSampler.start(60000 / RssSamplesPerMinute);
     QEventLoop loop;
@@ -181,36 +248,15 @@ int Soak::run()
     std::printf("RSS at the end: %lld MB\n", statusKb("VmRSS") / 1024);
     // Warmed up once the logs and histories are full: after a fifth of the run, at least a minute.
     const qint64 warmUpMs = std::max<qint64>(60000, m_duration.count() / 5);
-    qint64 rssWarm = -1;
-    qint64 rssMax = -1;
-    qint64 rssLast = -1;
-    for (const auto &[atMs, rss] : m_rss) {
-        if (atMs < warmUpMs)
-            continue;
-        if (rssWarm < 0)
-            rssWarm = rss;
-        rssMax = std::max(rssMax, rss);
-        rssLast = rss;
-    }
-    const bool rssFlat = rssWarm < 0 || rssMax - rssWarm <= AllowedGrowthKb;
-    if (rssWarm >= 0) {
-        std::printf("RSS after warm-up (%lld s): %lld MB\n", warmUpMs / 1000, rssWarm / 1024);
-        std::printf("RSS highest after warm-up: %lld MB\nRSS last sample: %lld MB\n",
-                    rssMax / 1024,
-                    rssLast / 1024);
-        std::printf("RSS growth after warm-up: %lld MB (allowed %lld MB)\n",
-                    (rssMax - rssWarm) / 1024,
-                    AllowedGrowthKb / 1024);
-    } else {
-        std::printf("RSS growth after warm-up: not measured (run longer than %lld s)\n",
-                    warmUpMs / 1000);
-    }
+    const bool rssFlat = isFlat("RSS", m_rss, warmUpMs);
+    const bool heapFlat = isFlat("heap in use", m_heap, warmUpMs);
     std::printf("workers in the table at the end: %d\n", m_pool.count());
     std::printf("Python mirror lines at the end: %lld\n",
                 qlonglong(m_session.pythonMirror().lines().size()));
     std::printf("fds at start: %d\nfds at end: %d\n", fdsAtStart, fdsAtEnd);
     std::printf("zombies: %d\nchildren left: %d\n", zombies, children);
-    const bool clean = fdsAtEnd <= fdsAtStart && zombies == 0 && children == 0 && rssFlat;
+    const bool clean = fdsAtEnd <= fdsAtStart && zombies == 0 && children == 0 && rssFlat
+                       && heapFlat;
     std::printf("result: %s\n", clean ? "back to baseline" : "NOT back to baseline");
     return clean ? 0 : 1;
 }
@@ -341,12 +387,14 @@ void Soak::report(bool final)
     const Counters &c = m_counters;
     if (!final) {
         std::fprintf(stderr,
-                     "proclab-soak: %lld s, %lld spawned, %d active, %lld lines, RSS %lld MB\n",
+                     "proclab-soak: %lld s, %lld spawned, %d active, %lld lines, RSS %lld MB, "
+                     "heap in use %lld MB\n",
                      m_clock.elapsed() / 1000,
                      c.spawned,
                      m_pool.activeCount(),
                      c.lines,
-                     statusKb("VmRSS") / 1024);
+                     statusKb("VmRSS") / 1024,
+                     heapInUseKb() / 1024);
         return;
     }
     std::printf("duration: %lld s\n", m_clock.elapsed() / 1000);

@@ -97,7 +97,7 @@ PythonPanel::PythonPanel(const PythonMirror &mirror, QWidget *parent)
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_editor->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setMaximumBlockCount(100000);
+    m_editor->setMaximumBlockCount(PythonMirror::MaxLines);
     new PythonHighlighter(m_editor->document());
 
     m_copyButton->setObjectName(QStringLiteral("copyScriptButton"));

@@ -40,8 +40,6 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr int MinFontSize = 7;
-constexpr int MaxFontSize = 48;
 constexpr int StatusMessageMs = 10000;
 
 } // namespace
@@ -334,7 +332,9 @@ void MainWindow::copy()
 
 void MainWindow::zoom(int steps)
 {
-    setFontPointSize(qBound(MinFontSize, m_table->fontPointSize() + steps, MaxFontSize));
+    setFontPointSize(qBound(AppSettings::MinFontPointSize,
+                            m_table->fontPointSize() + steps,
+                            AppSettings::MaxFontPointSize));
 }
 
 void MainWindow::setFontPointSize(int points)

@@ -1,6 +1,9 @@
 #include "workeractions.h"
 
+#include "exitinfo.h"
+
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QIcon>
 #include <QMenu>
@@ -9,6 +12,8 @@
 #include <QSpinBox>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <csignal>
 
 namespace ProcLab {
 
@@ -27,6 +32,9 @@ QIcon actionIcon(const char *themeName, const char *file)
                         + QStringLiteral(".svg"));
     return themeName ? QIcon::fromTheme(QLatin1String(themeName), bundled) : bundled;
 }
+
+// The signals a lesson on processes meets, in the order a teacher would explain them.
+constexpr int MenuSignals[] = {SIGTERM, SIGINT, SIGHUP, SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGUSR2};
 
 } // namespace
 
@@ -372,6 +380,137 @@ void WorkerActions::setAvailability(const Availability &availability)
     action(Resume)->setEnabled(availability.hasPausedSelection);
     for (QAction *signal : std::as_const(m_signalActions))
         signal->setEnabled(availability.hasActiveSelection);
+}
+
+// Preferences, the tutorial, and the language the window speaks.
+
+void WorkerActions::createDesktopActions()
+{
+    QAction *action = create(Preferences);
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    action->setMenuRole(QAction::PreferencesRole);
+
+    // F1 is About: the tutorial is the help a class asks for next.
+    create(Tutorial)->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F1));
+
+    auto *languages = new QActionGroup(this);
+    for (const Id id : {LanguageSystem, LanguageKorean, LanguageEnglish}) {
+        action = create(id);
+        action->setCheckable(true);
+        languages->addAction(action);
+    }
+    this->action(LanguageSystem)->setChecked(true);
+}
+
+void WorkerActions::retranslateDesktopActions()
+{
+    QAction *action = this->action(Preferences);
+    action->setText(tr("&Preferences…"));
+    setDescription(action, tr("Grace period, countdown, scrollback, text size and language"));
+
+    action = this->action(Tutorial);
+    action->setText(tr("The &Tutorial"));
+    setDescription(action, tr("The two Python examples ProcLab's lessons come from, explained"));
+
+    action = this->action(LanguageSystem);
+    action->setText(tr("&System Language"));
+    action->setToolTip(tr("Follow the language of the desktop"));
+    // The languages are named in their own language, so that anyone can find theirs.
+    this->action(LanguageKorean)->setText(QStringLiteral("한국어"));
+    this->action(LanguageKorean)->setToolTip(tr("Korean"));
+    this->action(LanguageEnglish)->setText(QStringLiteral("English"));
+    this->action(LanguageEnglish)->setToolTip(tr("English"));
+}
+
+void WorkerActions::setLanguageChoice(const QString &code)
+{
+    for (const Id id : {LanguageSystem, LanguageKorean, LanguageEnglish}) {
+        if (languageCode(id) == code)
+            action(id)->setChecked(true);
+    }
+}
+
+QString WorkerActions::languageCode(Id id)
+{
+    switch (id) {
+    case LanguageKorean:
+        return QStringLiteral("ko");
+    case LanguageEnglish:
+        return QStringLiteral("en");
+    default:
+        return QString();
+    }
+}
+
+// What a class needs to see processes as the system sees them: pause and resume, any signal by
+// name, and the Python panel.
+
+void WorkerActions::createProcessActions()
+{
+    QAction *action = create(Pause);
+    action->setIcon(actionIcon("media-playback-pause", "pause"));
+    action->setShortcut(Qt::CTRL | Qt::Key_P);
+
+    action = create(Resume);
+    action->setIcon(actionIcon("media-playback-start", "resume"));
+    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
+
+    action = create(ShowPythonPanel);
+    action->setCheckable(true);
+    action->setShortcut(Qt::Key_F9); // as side panels toggle in Dolphin and Kate
+
+    for (const int signalNumber : MenuSignals) {
+        auto *signal = new QAction(parent());
+        signal->setObjectName(QStringLiteral("Send") + signalName(signalNumber));
+        signal->setData(signalNumber);
+        m_signalActions.append(signal);
+    }
+}
+
+void WorkerActions::retranslateProcessActions()
+{
+    QAction *action = this->action(Pause);
+    action->setText(tr("&Pause"));
+    action->setIconText(tr("Pause"));
+    setDescription(action,
+                   tr("Freeze the selected workers and everything they started (SIGSTOP): they "
+                      "stay in memory but get no processor time"));
+
+    action = this->action(Resume);
+    action->setText(tr("Res&ume"));
+    action->setIconText(tr("Resume"));
+    setDescription(action, tr("Let the paused workers run on from where they stopped (SIGCONT)"));
+
+    action = this->action(ShowPythonPanel);
+    action->setText(tr("&Python Panel"));
+    setDescription(action,
+                   tr("Show the same session as the tutorial's Python: each start, signal and exit "
+                      "code as a line of multiprocessing code"));
+
+    for (QAction *signal : std::as_const(m_signalActions)) {
+        const int signalNumber = signal->data().toInt();
+        // Its name, its number and what it means, so the menu itself teaches: "SIGINT (2):
+        // interrupted, as by Ctrl+C".
+        signal->setText(tr("%1 (%2): %3")
+                                .arg(signalName(signalNumber))
+                                .arg(signalNumber)
+                                .arg(signalDescription(signalNumber)));
+        // What the process that gets it will read into it, in one line.
+        const QString description = tr("Send %1 to the selected workers: %2")
+                                            .arg(signalName(signalNumber),
+                                                 signalDescription(signalNumber));
+        signal->setToolTip(description);
+        signal->setStatusTip(description);
+    }
+}
+
+QAction *WorkerActions::signalAction(int signalNumber) const
+{
+    for (QAction *signal : m_signalActions) {
+        if (signal->data().toInt() == signalNumber)
+            return signal;
+    }
+    return nullptr;
 }
 
 } // namespace ProcLab

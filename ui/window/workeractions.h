@@ -23,8 +23,8 @@ namespace ProcLab {
 // big labelled buttons, lesson 2 with its seconds in a spin box beside it, and Run command…; the
 // second the commands for the selected workers.
 //
-// Only the actions live here; what they do is wired by MainWindow, and which of them can apply is
-// decided there and handed over with setAvailability().
+// Only the actions live here; MainWindow wires them to the Session, and hands over which of them can
+// apply with setAvailability().
 class WorkerActions final : public QObject
 {
     Q_OBJECT
@@ -83,7 +83,7 @@ public:
     static QString languageCode(Id id);
 
     // Workers → Send Signal: TERM, INT, HUP, KILL, STOP, CONT, USR1, USR2, each holding its signal
-    // number in data() and saying in its tooltip what the signal means (workeractionsprocess.cpp).
+    // number in data() and saying in its tooltip what the signal means.
     const QList<QAction *> &signalActions() const { return m_signalActions; }
     QAction *signalAction(int signalNumber) const;
 
@@ -108,10 +108,10 @@ private:
     QToolBar *createToolBar(const char *title, QWidget *parent);
     QMenu *addMenu(QWidget *parent, const char *title);
     void updateCountdownTexts();
-    // Preferences, the tutorial and the languages (workeractionsdesktop.cpp).
+    // Preferences, the tutorial and the languages.
     void createDesktopActions();
     void retranslateDesktopActions();
-    // Pause, Resume, the Python panel and the signals (workeractionsprocess.cpp).
+    // Pause, Resume, the Python panel and the signals.
     void createProcessActions();
     void retranslateProcessActions();
 
