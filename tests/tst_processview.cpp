@@ -135,6 +135,7 @@ private slots:
     void init();
     void treeShowsTheChildrenOfAWorker();
     void cpuAndMemoryColumns();
+    void tableAndTreeShowTheSameMemory();
     void pauseAndResumeThroughTheActions();
     void signalMenuAndExitDecoder();
     void pythonPanelAfterSpawnLesson();
@@ -265,6 +266,79 @@ void tst_ProcessView::cpuAndMemoryColumns()
     QVERIFY(stopAndWait(pool));
     QTRY_COMPARE_WITH_TIMEOUT(cell(model, spinner, WorkerTableModel::CpuColumn), QString(), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!sampler.isSampling(), Timeout);
+}
+
+void tst_ProcessView::tableAndTreeShowTheSameMemory()
+{
+    // The table's model and the process tree over one sampler, as in the window.
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    WorkerTableModel table(pool);
+    table.setSampler(&sampler);
+    ProcessTreeModel tree(pool, sampler);
+    QAbstractItemModelTester tableTester(&table,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester treeTester(&tree,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Worker *worker = pool.spawn(workerSpec({QStringLiteral("spawn-children"), QStringLiteral("3")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().contains(QStringLiteral("spawned 3 children")),
+                             Timeout);
+    const auto sampled = [&tree, worker] {
+        const QModelIndex row = processRow(tree, worker);
+        if (!row.isValid() || tree.rowCount(row) != 3
+            || row.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong() <= 0)
+            return false;
+        for (int child = 0; child < 3; ++child) {
+            if (tree.index(child, 0, row).data(ProcessTreeModel::OwnResidentBytesRole).toLongLong()
+                <= 0)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sampled(), Timeout);
+
+    // One sample, read from both before the next.
+    sampler.sampleNow();
+    const QModelIndex row = processRow(tree, worker);
+    QVERIFY(row.isValid());
+    const qint64 treeBytes = row.data(ProcessTreeModel::ResidentBytesRole).toLongLong();
+    const qint64 tableBytes = sourceIndex(table, worker, WorkerTableModel::MemoryColumn)
+                                      .data(WorkerTableModel::SortRole)
+                                      .toLongLong();
+    QCOMPARE(treeBytes, tableBytes);
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::MemoryColumn).data().toString(),
+             cell(table, worker, WorkerTableModel::MemoryColumn));
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::CpuColumn).data().toString(),
+             cell(table, worker, WorkerTableModel::CpuColumn));
+
+    // The worker's row adds up the worker and the processes below it, each shown on its own row.
+    qint64 children = 0;
+    for (int child = 0; child < 3; ++child) {
+        const QModelIndex index = tree.index(child, 0, row);
+        QCOMPARE(index.data(ProcessTreeModel::ResidentBytesRole).toLongLong(),
+                 index.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong());
+        children += index.data(ProcessTreeModel::ResidentBytesRole).toLongLong();
+    }
+    const qint64 own = row.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong();
+    QCOMPARE(treeBytes, own + children);
+    const QString memoryTip
+            = row.siblingAtColumn(ProcessTreeModel::MemoryColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(memoryTip.contains(WorkerTableModel::memoryText(own))
+                     && memoryTip.contains(QStringLiteral("with the 3 process")),
+             qPrintable(memoryTip));
+
+    // Both headers say what they measure.
+    for (const QString &tip :
+         {table.headerData(WorkerTableModel::MemoryColumn, Qt::Horizontal, Qt::ToolTipRole)
+                  .toString(),
+          tree.headerData(ProcessTreeModel::MemoryColumn, Qt::Horizontal, Qt::ToolTipRole)
+                  .toString()}) {
+        QVERIFY2(tip.contains(QStringLiteral("RSS"))
+                         && tip.contains(QStringLiteral("every process")),
+                 qPrintable(tip));
+    }
+    QVERIFY(stopAndWait(pool));
 }
 
 void tst_ProcessView::pauseAndResumeThroughTheActions()
