@@ -260,8 +260,8 @@ void tst_Dialogs::preferencesApplyToThePool()
     QCOMPARE(countdownSecondsBox(window)->value(), 8);
     QCOMPARE(settings.gracePeriodMs(), 350);
 
-    // A terminate now escalates after the new grace: a worker that ignores SIGTERM is killed
-    // 350 ms after the SIGTERM, well before the 2000 ms of the old grace.
+    // A terminate escalates after the grace just chosen: a worker that ignores SIGTERM is killed
+    // 350 ms after the SIGTERM, well before the default 2000 ms.
     WorkerSpec spec;
     spec.arguments = QStringList{TestSupport::workerProgram(), "ignore-term"};
     Worker *stubborn = pool.spawn(spec);

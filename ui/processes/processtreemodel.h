@@ -20,10 +20,11 @@ class WorkerPool;
 // Each row is one real process with its PID, its parent's PID and its state letter as the kernel
 // reports it. Its CPU and memory are those of the process and every process below it, added up: a
 // worker's row then reads as the worker table's row does (the worker's whole tree), and a process
-// with no children shows its own. A cell's tooltip gives the process's own figure. The tree follows the sampler (about twice a second, only
-// while workers run) with minimal changes: rows that went away are removed and new ones appended
-// with exact ranges, and values that changed become one dataChanged() per run of rows, so the
-// view keeps what is expanded and selected.
+// with no children shows its own. A cell's tooltip gives the process's own figure.
+//
+// The tree follows the sampler (about twice a second, only while workers run) with minimal
+// changes: rows that went away are removed and new ones appended with exact ranges, and values that
+// changed become one dataChanged() per run of rows, so the view keeps what is expanded and selected.
 class ProcessTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
