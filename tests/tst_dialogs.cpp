@@ -6,11 +6,14 @@
 #include "lessons.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "processtreemodel.h"
+#include "processview.h"
 #include "testsupport.h"
 #include "tutorialdialog.h"
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -65,6 +68,30 @@ qint64 eventTime(const Worker &worker, WorkerEvent::Kind kind)
     }
     return -1;
 }
+
+// The window's process tree and worker table under QAbstractItemModelTester for as long as it lives:
+// the workers a test starts change both.
+struct ModelTesters
+{
+    static QAbstractItemModel *treeModel(const MainWindow &window)
+    {
+        const auto *view = window.findChild<ProcessView *>(QStringLiteral("processView"));
+        return view ? view->processModel() : nullptr;
+    }
+    static QAbstractItemModel *tableModel(const MainWindow &window)
+    {
+        const auto *view = window.findChild<QTableView *>(QStringLiteral("workerTable"));
+        return view ? view->model() : nullptr;
+    }
+
+    explicit ModelTesters(const MainWindow &window)
+        : tree(treeModel(window), QAbstractItemModelTester::FailureReportingMode::Fatal)
+        , table(tableModel(window), QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {}
+
+    QAbstractItemModelTester tree;
+    QAbstractItemModelTester table;
+};
 
 // The program shown in a dialog's code view that holds `marker`, or an empty string.
 QString shownCode(const QDialog &dialog, const QString &marker)
@@ -142,6 +169,8 @@ void tst_Dialogs::tutorialButtonStartsTheLesson()
 {
     WorkerPool pool;
     MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram());
+    QVERIFY(ModelTesters::treeModel(window) && ModelTesters::tableModel(window));
+    const ModelTesters testers(window);
     window.show();
     trigger(window, "Tutorial");
     auto *tutorial = openedDialog<TutorialDialog>(window);
@@ -198,6 +227,8 @@ void tst_Dialogs::tutorialCountdownButtonStartsLessonTwo()
     constexpr int Seconds = 3;
     WorkerPool pool;
     MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram());
+    QVERIFY(ModelTesters::treeModel(window) && ModelTesters::tableModel(window));
+    const ModelTesters testers(window);
     window.show();
     QSpinBox *seconds = countdownSecondsBox(window);
     QVERIFY(seconds);
@@ -243,6 +274,8 @@ void tst_Dialogs::preferencesApplyToThePool()
     AppSettings settings{QString()};
     WorkerPool pool;
     MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, nullptr);
+    QVERIFY(ModelTesters::treeModel(window) && ModelTesters::tableModel(window));
+    const ModelTesters testers(window);
     window.show();
     QCOMPARE(pool.gracePeriod(), 2000ms);
     trigger(window, "Preferences");

@@ -106,6 +106,21 @@ QString cell(const WorkerTableModel &model, const Worker *worker, int column)
     return sourceIndex(model, worker, column).data().toString();
 }
 
+// The window's process tree and worker table under QAbstractItemModelTester for as long as it lives:
+// every test whose workers start and end changes both.
+struct ModelTesters
+{
+    explicit ModelTesters(const MainWindow &window)
+        : tree(partOf<ProcessView>(window, "processView")->processModel(),
+               QAbstractItemModelTester::FailureReportingMode::Fatal)
+        , table(workerTable(window)->workerModel(),
+                QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {}
+
+    QAbstractItemModelTester tree;
+    QAbstractItemModelTester table;
+};
+
 bool hasHangul(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
@@ -345,6 +360,8 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QAction *pause = action(window, "Pause");
@@ -403,6 +420,8 @@ void tst_ProcessView::signalMenuAndExitDecoder()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    const ModelTesters testers(window);
     const auto *signalMenu = partOf<QMenu>(window, "signalMenu");
     QVERIFY(signalMenu && workerTable(window));
     QCOMPARE(signalMenu->actions().size(), 8);
@@ -457,6 +476,8 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *panel = partOf<PythonPanel>(window, "pythonPanel");
@@ -577,6 +598,8 @@ void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
 {
     WorkerPool pool;
     MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *timeline = partOf<TimelineView>(window, "timelineView");
