@@ -8,24 +8,22 @@
 namespace ProcLab {
 
 struct OutputLine;
+class Session;
 class Worker;
-class WorkerPool;
 struct WorkerEvent;
 
-// proclab --headless: runs what the command line asked for and prints it as it happens. Worker stdout
-// lines go to stdout, whole and at once; worker stderr lines to stderr; ProcLab's own events to stderr
-// after "proclab: ". Finishes when every worker has ended, with the exit status --help describes.
+// proclab --headless: a view of the Session in a terminal. Worker stdout lines go to stdout, whole
+// and at once; worker stderr lines to stderr; ProcLab's own events to stderr after "proclab: ".
+// It runs the command line's plan and prints what happens; what runs, how it stops and the exit
+// status are the Session's.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
 
 public:
-    HeadlessRunner(WorkerPool &pool,
-                   const LaunchOptions &options,
-                   const QString &workerProgram,
-                   QObject *parent = nullptr);
+    HeadlessRunner(Session &session, const LaunchOptions &options, QObject *parent = nullptr);
 
-    // Starts everything; finished() follows when all workers have ended.
+    // Starts the plan; finished() follows when every worker has ended.
     void start();
     // A SIGINT, SIGTERM or SIGHUP to the monitor: stop every worker; a second one kills them.
     void stopOnSignal(int signalNumber);
@@ -35,17 +33,12 @@ signals:
 
 private:
     void printOutput(const Worker *worker, const QList<OutputLine> &lines);
-    void printEvent(const WorkerEvent &event);
+    void printToStdout(const QByteArray &bytes);
     void printMessage(const QString &text);
-    void finish();
 
-    WorkerPool &m_pool;
+    Session &m_session;
     const LaunchOptions m_options;
-    const QString m_workerProgram;
-    int m_stopSignal = 0;
-    bool m_startFailed = false;
     bool m_outputClosed = false;
-    bool m_started = false;
     bool m_finished = false;
 };
 

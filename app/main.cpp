@@ -1,5 +1,5 @@
-// proclab: the composition root. Chooses between the window and the terminal, builds the engine and
-// hands it over; everything else lives in core/ and ui/.
+// proclab: the composition root. Chooses between the window and the terminal, builds the Session and
+// hands it to the chosen front-end; everything else lives in core/ and ui/.
 #include "appsettings.h"
 #include "commandlineparser.h"
 #include "headlessrunner.h"
@@ -7,8 +7,8 @@
 #include "mainwindow.h"
 #include "processguardian.h"
 #include "resourcelimits.h"
+#include "session.h"
 #include "unixsignalwatcher.h"
-#include "workerpool.h"
 #include "workerprogram.h"
 
 #include <QApplication>
@@ -79,14 +79,14 @@ int runEngine(const ProcLab::LaunchOptions &options,
                      guardianError.toLocal8Bit().constData());
     }
 
-    WorkerPool pool;
-    pool.setGuardian(&guardian);
-    pool.setGracePeriod(options.grace);
+    Session session(workerProgram);
+    session.setGuardian(&guardian);
+    session.applyLaunchOptions(options);
 
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM, SIGHUP});
     int status = 0;
     if (headless) {
-        HeadlessRunner runner(pool, options, workerProgram);
+        HeadlessRunner runner(session, options);
         QObject::connect(&signalWatcher,
                          &UnixSignalWatcher::received,
                          &runner,
@@ -102,7 +102,7 @@ int runEngine(const ProcLab::LaunchOptions &options,
     } else {
         // The window restores what it saved last time; the command line wins, for this run.
         AppSettings settings;
-        MainWindow window(pool, options, workerProgram, &settings, &languages);
+        MainWindow window(session, options, &settings, &languages);
         QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, &MainWindow::close);
         window.show();
         status = QCoreApplication::exec();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "defaults.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,7 +17,7 @@ struct LaunchOptions
     int spawnCount = 0;       // lesson 1 with this many workers; 0: not asked
     int countdownSeconds = 0; // 0: not asked
     QList<QStringList> runCommands;
-    std::chrono::milliseconds grace{2000};
+    std::chrono::milliseconds grace = Defaults::GracePeriod;
     bool graceGiven = false; // --grace was given: it wins over a saved preference
     QString languageCode;    // "ko", "en", or empty for the system locale
 

@@ -39,26 +39,44 @@ ProcessSampler::ProcessSampler(const WorkerPool &pool, QObject *parent)
     : QObject(parent)
     , m_pool(pool)
 {
-    procps_pids_new(&m_info, g_items, FieldCount);
+    if (procps_pids_new(&m_info, g_items, FieldCount) < 0) {
+        m_info = nullptr;
+        m_available = false;
+    }
     m_ticksPerSecond = qMax(1L, procps_hertz_get());
     m_pageSize = qMax(1L, ::sysconf(_SC_PAGESIZE));
     m_timer.setInterval(DefaultInterval);
     connect(&m_timer, &QTimer::timeout, this, &ProcessSampler::sampleNow);
     connect(&m_pool, &WorkerPool::workersInserted, this, &ProcessSampler::startIfNeeded);
-    connect(&m_pool, &WorkerPool::workersRemoved, this, [this] {
-        // Forget what can no longer be asked for.
-        QSet<int> kept;
-        for (const Worker *worker : m_pool.workers())
-            kept.insert(worker->id());
-        for (auto it = m_trees.begin(); it != m_trees.end();) {
-            if (kept.contains(it.key())) {
-                ++it;
-            } else {
-                m_cpuHistory.remove(it.key());
-                it = m_trees.erase(it);
-            }
-        }
-    });
+    connect(&m_pool, &WorkerPool::workersRemoved, this, &ProcessSampler::forgetRemovedWorkers);
+}
+
+void ProcessSampler::forgetRemovedWorkers()
+{
+    // Forget what can no longer be asked for: the maps hold the workers of the table, no more.
+    QSet<int> kept;
+    for (const Worker *worker : m_pool.workers())
+        kept.insert(worker->id());
+    for (auto it = m_trees.begin(); it != m_trees.end();) {
+        if (kept.contains(it.key()))
+            ++it;
+        else
+            it = m_trees.erase(it);
+    }
+    for (auto it = m_cpuHistory.begin(); it != m_cpuHistory.end();) {
+        if (kept.contains(it.key()))
+            ++it;
+        else
+            it = m_cpuHistory.erase(it);
+    }
+}
+
+void ProcessSampler::setAvailable(bool available)
+{
+    if (available == m_available)
+        return;
+    m_available = available;
+    emit availableChanged(available);
 }
 
 ProcessSampler::~ProcessSampler()
@@ -74,6 +92,7 @@ void ProcessSampler::setInterval(std::chrono::milliseconds interval)
 
 void ProcessSampler::startIfNeeded()
 {
+    // Not available: it will not become so, and a timer would wake the program for nothing.
     if (!m_timer.isActive() && m_info)
         m_timer.start();
 }
@@ -83,8 +102,16 @@ void ProcessSampler::sampleNow()
     if (!m_info)
         return;
     pids_fetch *fetch = procps_pids_reap(m_info, PIDS_FETCH_TASKS_ONLY);
-    if (!fetch)
+    setAvailable(fetch != nullptr);
+    if (!fetch) {
+        // No tree, CPU or memory is known now: show none rather than the last ones.
+        m_trees.clear();
+        m_cpuHistory.clear();
+        if (!m_pool.hasActiveWorkers())
+            m_timer.stop();
+        emit sampled();
         return;
+    }
     const double elapsedSeconds = m_sinceLastSample.isValid()
                                           ? qMax(0.001, m_sinceLastSample.restart() / 1000.0)
                                           : 0.0;

@@ -57,6 +57,9 @@ public:
 
     void setInterval(std::chrono::milliseconds interval);
     bool isSampling() const { return m_timer.isActive(); }
+    // False when the last attempt to read the process table failed: CPU, memory and the process
+    // tree are then unknown, not zero.
+    bool isAvailable() const { return m_available; }
 
     // The latest sample of a worker's tree; empty when the worker was never seen running.
     ProcessTree tree(int workerId) const { return m_trees.value(workerId); }
@@ -67,9 +70,12 @@ public:
 
 signals:
     void sampled();
+    void availableChanged(bool available);
 
 private:
     void startIfNeeded();
+    void setAvailable(bool available);
+    void forgetRemovedWorkers();
 
     const WorkerPool &m_pool;
     pids_info *m_info = nullptr;
@@ -79,6 +85,7 @@ private:
     QHash<int, QList<double>> m_cpuHistory;
     long m_ticksPerSecond = 100;
     long m_pageSize = 4096;
+    bool m_available = true;
 };
 
 } // namespace ProcLab

@@ -1,6 +1,7 @@
 #include "pythonmirror.h"
 
 #include "exitinfo.h"
+#include "tutorialsource.h"
 #include "worker.h"
 #include "workerpool.h"
 
@@ -34,89 +35,136 @@ QString pythonList(const QStringList &arguments)
     return QLatin1Char('[') + quoted.join(QLatin1String(", ")) + QLatin1Char(']');
 }
 
-const char ScriptHeader[] = R"(import multiprocessing
-import os
-import signal
-import subprocess
-import time
-
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-
-def sub_func(thing):
-    main_func(thing)
-
-
-def count_func(thing):
-    main_func(thing)
-    start_num = 1
-    stop = 100000
-    for num in range(start_num, stop):
-        print("\tNumber {} of {}.".format(num, stop))
-        time.sleep(1)
-
-
-if __name__ == '__main__':
-)";
+QString sleepCode(qint64 milliseconds)
+{
+    return QStringLiteral("time.sleep(%1)").arg(QString::number(milliseconds / 1000.0, 'f', 1));
+}
 
 } // namespace
 
-PythonMirror::PythonMirror(const WorkerPool &pool, DemoLanguage language, QObject *parent)
+QString PythonMirror::Entry::text() const
+{
+    return comment.isEmpty() ? code : code + QLatin1String("  # ") + comment;
+}
+
+PythonMirror::PythonMirror(const WorkerPool &pool, QObject *parent)
     : QObject(parent)
     , m_pool(pool)
+    , m_lastActionMs(QDateTime::currentMSecsSinceEpoch())
 {
-    add(QStringLiteral("main_func(%1)").arg(pythonString(Lessons::mainProgramText(language))),
-        QStringLiteral("pid %1").arg(QCoreApplication::applicationPid()));
-    m_lastActionMs = QDateTime::currentMSecsSinceEpoch();
     connect(&m_pool, &WorkerPool::eventOccurred, this, &PythonMirror::handleEvent);
 }
 
 QStringList PythonMirror::lines() const
 {
     QStringList result;
+    result.reserve(m_entries.size());
     for (const Entry &entry : m_entries)
-        result.append(entry.comment.isEmpty() ? entry.code
-                                              : entry.code + QLatin1String("  # ") + entry.comment);
+        result.append(entry.text());
     return result;
 }
 
 QString PythonMirror::script() const
 {
-    QString text = QString::fromUtf8(ScriptHeader);
-    for (const Entry &entry : m_entries) {
-        text += QLatin1String("    ") + entry.code;
-        if (!entry.comment.isEmpty())
-            text += QLatin1String("  # ") + entry.comment;
-        text += QLatin1Char('\n');
+    QString text = TutorialSource::mirrorScriptHeader();
+    if (m_droppedLines > 0) {
+        text += QStringLiteral("    # (%1 earlier lines are left out: this script starts in the "
+                               "middle of the session)\n")
+                        .arg(m_droppedLines);
     }
+    for (const Entry &entry : m_entries)
+        text += QLatin1String("    ") + entry.text() + QLatin1Char('\n');
     return text;
 }
 
-QString PythonMirror::variableFor(int workerId)
+void PythonMirror::addMainProgramLine(const QString &text)
 {
-    auto found = m_variables.constFind(workerId);
-    if (found != m_variables.constEnd())
-        return *found;
-    const QString name = QStringLiteral("p%1").arg(m_variables.size() + 1);
-    m_variables.insert(workerId, name);
-    return name;
+    sleepSinceLastAction(QDateTime::currentMSecsSinceEpoch());
+    add(0,
+        QStringLiteral("main_func(%1)").arg(pythonString(text)),
+        QStringLiteral("pid %1").arg(QCoreApplication::applicationPid()));
 }
 
-void PythonMirror::add(const QString &code, const QString &comment)
+void PythonMirror::forgetWorkers(const QSet<int> &workerIds)
 {
-    m_entries.append(Entry{code, comment});
-    emit lineAdded(m_entries.constLast().comment.isEmpty()
-                           ? code
-                           : code + QLatin1String("  # ") + comment);
+    // Pauses between kept actions add up, so that the script still waits as long as the user did.
+    QList<Entry> kept;
+    qint64 pendingSleepMs = 0;
+    int pendingMain = -1; // a main program's line, kept if a line of a lesson's worker follows it
+    for (const Entry &entry : std::as_const(m_entries)) {
+        if (entry.sleepMs >= 0) {
+            pendingSleepMs += entry.sleepMs;
+            continue;
+        }
+        if (workerIds.contains(entry.workerId))
+            continue;
+        if (entry.workerId == 0 && pendingMain >= 0) {
+            kept.remove(pendingMain); // introduced nothing that stays
+            pendingMain = -1;
+        }
+        if (pendingSleepMs > 0) {
+            Entry sleep;
+            sleep.code = sleepCode(pendingSleepMs);
+            sleep.sleepMs = pendingSleepMs;
+            kept.append(sleep);
+            pendingSleepMs = 0;
+        }
+        if (entry.workerId == 0)
+            pendingMain = int(kept.size());
+        else if (entry.lesson)
+            pendingMain = -1;
+        kept.append(entry);
+    }
+    if (pendingMain >= 0)
+        kept.remove(pendingMain);
+    if (kept.size() == m_entries.size())
+        return;
+    m_entries = kept;
+    emit linesReset();
+}
+
+PythonMirror::Variable &PythonMirror::variableFor(int workerId)
+{
+    auto found = m_variables.find(workerId);
+    if (found == m_variables.end())
+        found = m_variables.insert(workerId, Variable{QStringLiteral("p%1").arg(++m_variableCount)});
+    return *found;
+}
+
+void PythonMirror::add(Entry entry)
+{
+    if (m_entries.size() >= MaxLines) {
+        // A tenth at a time, so that a long session does not move the whole list on every line.
+        const qsizetype dropped = MaxLines / 10;
+        m_entries.remove(0, dropped);
+        m_droppedLines += dropped;
+        m_entries.append(std::move(entry));
+        emit linesReset();
+        return;
+    }
+    m_entries.append(std::move(entry));
+    emit lineAdded(m_entries.constLast().text());
+}
+
+void PythonMirror::add(int workerId, const QString &code, const QString &comment)
+{
+    Entry entry;
+    entry.code = code;
+    entry.comment = comment;
+    entry.workerId = workerId;
+    entry.lesson = m_variables.value(workerId).isProcess;
+    add(std::move(entry));
 }
 
 void PythonMirror::sleepSinceLastAction(qint64 timestampMs)
 {
     const qint64 pause = timestampMs - m_lastActionMs;
-    if (pause >= SmallestSleepMs)
-        add(QStringLiteral("time.sleep(%1)").arg(QString::number(pause / 1000.0, 'f', 1)));
+    if (pause >= SmallestSleepMs) {
+        Entry sleep;
+        sleep.code = sleepCode(pause);
+        sleep.sleepMs = pause;
+        add(std::move(sleep));
+    }
     m_lastActionMs = timestampMs;
 }
 
@@ -126,67 +174,76 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
     if (!worker)
         return;
     const WorkerSpec &spec = worker->spec();
+    const int id = event.workerId;
     switch (event.kind) {
     case WorkerEvent::Kind::Started: {
         sleepSinceLastAction(event.timestampMs);
-        const QString name = variableFor(event.workerId);
-        const bool isProcess = spec.lessonRole != WorkerSpec::LessonRole::None;
-        m_isProcess.insert(event.workerId, isProcess);
-        if (isProcess) {
+        Variable &variable = variableFor(id);
+        variable.isProcess = spec.lessonRole != WorkerSpec::LessonRole::None;
+        const QString name = variable.name;
+        if (variable.isProcess) {
             const char *target = spec.lessonRole == WorkerSpec::LessonRole::Counting ? "count_func"
                                                                                      : "sub_func";
-            add(QStringLiteral("%1 = multiprocessing.Process(target=%2, args=(%3,))")
+            add(id,
+                QStringLiteral("%1 = multiprocessing.Process(target=%2, args=(%3,))")
                         .arg(name, QLatin1String(target), pythonString(spec.lessonText)));
-            add(QStringLiteral("%1.start()").arg(name), QStringLiteral("pid %1").arg(event.pid));
+            add(id, QStringLiteral("%1.start()").arg(name), QStringLiteral("pid %1").arg(event.pid));
         } else {
             // Its own session, like ProcLab's own process group, so os.killpg reaches its children.
-            add(QStringLiteral("%1 = subprocess.Popen(%2, start_new_session=True)")
+            add(id,
+                QStringLiteral("%1 = subprocess.Popen(%2, start_new_session=True)")
                         .arg(name, pythonList(spec.arguments)),
                 QStringLiteral("pid %1").arg(event.pid));
         }
         break;
     }
     case WorkerEvent::Kind::FailedToStart:
-        add(QStringLiteral("# subprocess.Popen(%1) fails: %2")
+        add(id,
+            QStringLiteral("# subprocess.Popen(%1) fails: %2")
                     .arg(pythonList(spec.arguments), worker->exitInfo().errorText));
+        m_variables.remove(id);
         break;
     case WorkerEvent::Kind::TerminateSent:
     case WorkerEvent::Kind::KillSent:
     case WorkerEvent::Kind::Paused:
     case WorkerEvent::Kind::Resumed: {
         sleepSinceLastAction(event.timestampMs);
-        const QString name = variableFor(event.workerId);
-        const bool isProcess = m_isProcess.value(event.workerId);
-        if (event.kind == WorkerEvent::Kind::TerminateSent && isProcess) {
-            add(QStringLiteral("%1.terminate()").arg(name));
-        } else if (event.kind == WorkerEvent::Kind::KillSent && isProcess) {
-            add(QStringLiteral("%1.kill()").arg(name));
+        const Variable variable = variableFor(id);
+        if (event.kind == WorkerEvent::Kind::TerminateSent && variable.isProcess) {
+            add(id, QStringLiteral("%1.terminate()").arg(variable.name));
+        } else if (event.kind == WorkerEvent::Kind::KillSent && variable.isProcess) {
+            add(id, QStringLiteral("%1.kill()").arg(variable.name));
         } else {
             const char *signalName = event.kind == WorkerEvent::Kind::TerminateSent ? "SIGTERM"
                                      : event.kind == WorkerEvent::Kind::KillSent    ? "SIGKILL"
                                      : event.kind == WorkerEvent::Kind::Paused      ? "SIGSTOP"
                                                                                     : "SIGCONT";
-            add(QStringLiteral("os.killpg(%1.pid, signal.%2)").arg(name, QLatin1String(signalName)));
+            add(id,
+                QStringLiteral("os.killpg(%1.pid, signal.%2)")
+                        .arg(variable.name, QLatin1String(signalName)));
         }
         break;
     }
     case WorkerEvent::Kind::Ended: {
-        const QString name = variableFor(event.workerId);
+        const Variable variable = variableFor(id);
         const std::optional<int> code = worker->exitInfo().pythonExitCode();
         const QString codeText = code ? QString::number(*code) : QStringLiteral("None");
-        if (m_isProcess.value(event.workerId)) {
-            add(QStringLiteral("%1.join()").arg(name));
-            add(QStringLiteral("%1.exitcode").arg(name), codeText);
+        if (variable.isProcess) {
+            add(id, QStringLiteral("%1.join()").arg(variable.name));
+            add(id, QStringLiteral("%1.exitcode").arg(variable.name), codeText);
         } else {
-            add(QStringLiteral("%1.wait()").arg(name),
+            add(id,
+                QStringLiteral("%1.wait()").arg(variable.name),
                 QStringLiteral("returncode %1").arg(codeText));
         }
+        m_variables.remove(id);
         break;
     }
     case WorkerEvent::Kind::SignalSent:
         sleepSinceLastAction(event.timestampMs);
-        add(QStringLiteral("os.killpg(%1.pid, signal.%2)")
-                    .arg(variableFor(event.workerId), signalName(event.signalNumber)));
+        add(id,
+            QStringLiteral("os.killpg(%1.pid, signal.%2)")
+                    .arg(variableFor(id).name, signalName(event.signalNumber)));
         break;
     case WorkerEvent::Kind::LeftoversStopped:
         break;

@@ -15,6 +15,14 @@ constexpr int HardMaxActiveWorkers = 4096;
 // Enough for HardMaxActiveWorkers; higher would only be inherited by every worker for nothing.
 constexpr rlim_t WantedOpenFiles = 32768;
 
+// Open file descriptors of this process now.
+int openFileCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::NoDotAndDotDot | QDir::System)
+                       .size());
+}
+
 } // namespace
 
 int raiseOpenFileLimit()
@@ -34,13 +42,6 @@ int openFileLimit()
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return 1 << 20;
     return int(qMin<rlim_t>(limit.rlim_cur, 1 << 20));
-}
-
-int openFileCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd"))
-                       .entryList(QDir::NoDotAndDotDot | QDir::System)
-                       .size());
 }
 
 bool isNearOpenFileLimit()

@@ -7,8 +7,6 @@ namespace ProcLab::ResourceLimits {
 // 1000-worker demo halfway with a confusing error. Returns the soft limit in force afterwards.
 int raiseOpenFileLimit();
 int openFileLimit();
-// Open file descriptors of this process now.
-int openFileCount();
 // Too close to the limit to start one more worker.
 bool isNearOpenFileLimit();
 // How many workers may run at once with the current limit, keeping room for the program itself.

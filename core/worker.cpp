@@ -2,10 +2,15 @@
 
 #include "commandline.h"
 #include "countdown.h"
+#include "defaults.h"
+#include "descendanttracker.h"
 #include "processgroup.h"
 #include "processguardian.h"
 #include "programlocator.h"
+#include "pythonhook.h"
 #include "resourcelimits.h"
+#include "traceeventreader.h"
+#include "workerprogram.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -14,6 +19,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace ProcLab {
@@ -21,10 +27,6 @@ namespace ProcLab {
 using namespace std::chrono;
 
 namespace {
-
-// Per-worker history. The merged log of the pool has its own, larger bounds; both share the text.
-constexpr qsizetype DefaultScrollbackLines = 5000;
-constexpr qsizetype DefaultScrollbackCharacters = 1024 * 1024;
 
 // Looked up under ProcLab::Worker at run time; lupdate files the strings there too, which it would not do
 // for a free function named tr().
@@ -52,8 +54,13 @@ Worker::Worker(int id, WorkerSpec spec, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_spec(std::move(spec))
-    , m_scrollback(DefaultScrollbackLines, DefaultScrollbackCharacters)
-{}
+    // The merged log of the pool has its own, larger bounds; both share the text.
+    , m_scrollback(Defaults::WorkerHistoryLines, Defaults::WorkerHistoryCharacters)
+{
+    // Before start(), so that a consumer can connect to it first.
+    if (m_spec.followChildren)
+        m_descendants = new DescendantTracker(this);
+}
 
 Worker::~Worker()
 {
@@ -71,6 +78,7 @@ Worker::~Worker()
     }
     if (m_guardian && m_pid > 0)
         m_guardian->unwatch(m_pid);
+    TraceEventReader::closeDescriptor(m_traceWriteFd);
 }
 
 QString Worker::name() const
@@ -113,22 +121,21 @@ void Worker::setScrollbackLimits(qsizetype maxLines, qsizetype maxCharacters)
     m_scrollback.setLimits(maxLines, maxCharacters);
 }
 
-QProcessEnvironment Worker::environment() const
+QProcessEnvironment Worker::environment(const QString &programPath) const
 {
     // Read once: copying the environment was half of the core's own cost of a spawn.
     static const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
     QProcessEnvironment environment = system;
-    // Python reads an empty value as unset, so an empty one is the user's default, not a choice.
-    if (m_spec.lineBuffered) {
-        if (environment.value(QStringLiteral("PYTHONUNBUFFERED")).isEmpty())
-            environment.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        if (environment.value(QStringLiteral("PYTHONIOENCODING")).isEmpty())
-            environment.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    }
     for (const QString &assignment : m_spec.environment) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals > 0)
             environment.insert(assignment.left(equals), assignment.mid(equals + 1));
+    }
+    // After the user's own variables, so that their PYTHONPATH is kept behind the hook.
+    if (m_spec.lineBuffered) {
+        requestLineBufferedOutput(environment,
+                                  isPythonCommand(m_spec.arguments, programPath),
+                                  pythonHookDirectory());
     }
     return environment;
 }
@@ -167,18 +174,24 @@ void Worker::start(const QStringList &searchPath)
         }
     }
 
+    if (m_descendants && !prepareFollowing(program, arguments)) {
+        delete m_descendants; // the helper is missing: the program runs unfollowed
+        m_descendants = nullptr;
+    }
+
     m_process = new QProcess(this);
     m_process->setProgram(program);
     m_process->setArguments(arguments);
     m_process->setWorkingDirectory(m_spec.workingDirectory);
-    m_process->setProcessEnvironment(environment());
+    m_process->setProcessEnvironment(environment(location.path));
     m_process->setStandardInputFile(QProcess::nullDevice());
 
     // Runs in the (v)forked child before exec: plain system calls only, values captured by copy.
     // A group of its own, so that stopping reaches every descendant; death with the monitor, so that
     // even a SIGKILLed monitor leaves no direct child (the guardian takes care of grandchildren).
     const pid_t monitorPid = ::getpid();
-    m_process->setChildProcessModifier([monitorPid] {
+    const int traceFd = m_traceWriteFd;
+    m_process->setChildProcessModifier([monitorPid, traceFd] {
         ::setpgid(0, 0);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != monitorPid)
@@ -188,10 +201,12 @@ void Worker::start(const QStringList &searchPath)
         // painting under any flood; a flooding worker simply blocks sooner (performance.md, 5).
         ::fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 16384);
         ::fcntl(STDERR_FILENO, F_SETPIPE_SZ, 16384);
+        if (traceFd >= 0)
+            TraceEventReader::allowInheritance(traceFd); // the tracer's channel, and only its
     });
 
     connect(m_process, &QProcess::started, this, &Worker::handleStarted);
-    connect(m_process, &QProcess::finished, this, &Worker::handleFinished);
+    connect(m_process, &QProcess::finished, this, &Worker::handleProcessFinished);
     connect(m_process, &QProcess::errorOccurred, this, &Worker::handleError);
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         readChannel(OutputChannel::StdOut);
@@ -201,7 +216,12 @@ void Worker::start(const QStringList &searchPath)
     });
 
     m_process->start();
-    if (m_state == WorkerState::Starting && m_process->processId() > 0 && m_pid == 0) {
+    // Ours closed, the tracer's channel ends when the tracer does.
+    TraceEventReader::closeDescriptor(m_traceWriteFd);
+    if (m_traceReader) {
+        // The program's PID comes with the tracer's first record (handleTraceEvents).
+        m_tracerPid = m_process->processId();
+    } else if (m_state == WorkerState::Starting && m_process->processId() > 0 && m_pid == 0) {
         // The PID is known as soon as fork returns; tell the guardian at once, before any grandchild.
         m_pid = m_process->processId();
         if (m_guardian)
@@ -210,13 +230,92 @@ void Worker::start(const QStringList &searchPath)
     }
 }
 
+bool Worker::prepareFollowing(QString &program, QStringList &arguments)
+{
+    const QString tracer = workerProgramPath();
+    if (tracer.isEmpty())
+        return false;
+    TraceEventReader::Channel channel = TraceEventReader::openChannel();
+    if (!channel.isValid())
+        return false;
+    m_traceWriteFd = channel.writeFd;
+    m_traceReader = new TraceEventReader(this);
+    connect(m_traceReader, &TraceEventReader::eventsReceived, this, &Worker::handleTraceEvents);
+    connect(m_traceReader,
+            &TraceEventReader::finished,
+            m_descendants,
+            &DescendantTracker::finishChannel);
+    connect(m_descendants, &DescendantTracker::rootEnded, this, &Worker::handleProgramEnded);
+    m_traceReader->start(channel.readFd);
+    arguments = QStringList{QStringLiteral("trace"),
+                            QStringLiteral("--events-fd"),
+                            QString::number(channel.writeFd),
+                            QStringLiteral("--"),
+                            program}
+                + arguments;
+    program = tracer;
+    return true;
+}
+
+void Worker::handleTraceEvents(const QList<TraceEvent> &events)
+{
+    // The tracer names the program before anything else happens to it.
+    if (m_pid == 0 && isActive()) {
+        for (const TraceEvent &event : events) {
+            if (event.kind == TraceEvent::Kind::Start && event.origin == ProcessOrigin::Root) {
+                m_pid = event.pid;
+                if (m_guardian)
+                    m_guardian->watch(m_pid);
+                enterRunning();
+                break;
+            }
+        }
+    }
+    m_descendants->apply(events);
+}
+
+void Worker::handleProgramEnded()
+{
+    const Descendant *root = m_descendants->root();
+    // Unknown (the channel broke off): the tracer's own end, which mirrors the program's, tells.
+    if (!root || root->waitStatus < 0 || !isActive())
+        return;
+    const int status = root->waitStatus;
+    if (WIFSIGNALED(status))
+        handleFinished(WTERMSIG(status), QProcess::CrashExit);
+    else
+        handleFinished(WEXITSTATUS(status), QProcess::NormalExit);
+}
+
+void Worker::handleProcessFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    if (m_traceReader) {
+        // What the tracer wrote before it ended comes first: the program's own end.
+        m_traceReader->readAvailable();
+        if (!isActive()) {
+            flushSplitters(); // output of orphans that outlived the program
+            return;
+        }
+        if (m_pid == 0)
+            m_pid = m_tracerPid; // it never named the program: the tracer is all there was
+    }
+    handleFinished(exitCode, exitStatus);
+}
+
 void Worker::handleStarted()
 {
+    if (m_traceReader)
+        return; // running once the tracer names the program (handleTraceEvents)
     if (m_pid == 0) {
         m_pid = m_process->processId();
         if (m_guardian)
             m_guardian->watch(m_pid);
     }
+    enterRunning();
+}
+
+void Worker::enterRunning()
+{
     setState(WorkerState::Running);
     // The program's file name is enough in an event line; the full path is in commandLine().
     QStringList shown = m_spec.arguments;
@@ -321,6 +420,8 @@ void Worker::stopLeftovers()
     }
     report(WorkerEvent::Kind::LeftoversStopped,
            tr("%1 left processes behind in its group: terminating them").arg(group));
+    noteStopRequested(SIGTERM);
+    noteStopRequested(SIGKILL);
     ProcessGroup::signal(group, SIGTERM);
     ProcessGroup::signal(group, SIGCONT);
     QTimer::singleShot(qMax(m_grace, milliseconds(200)), this, [this, group] {
@@ -338,6 +439,7 @@ void Worker::terminate(milliseconds grace)
     cancelScheduledStop();
     m_terminateSent = true;
     m_grace = grace;
+    noteStopRequested(SIGTERM);
     if (m_pid > 0) {
         report(WorkerEvent::Kind::TerminateSent, tr("terminating %1 (SIGTERM)…").arg(m_pid));
         ProcessGroup::signal(m_pid, SIGTERM);
@@ -357,6 +459,7 @@ void Worker::terminate(milliseconds grace)
                            .arg(m_pid)
                            .arg(secondsText(m_grace.count())));
             m_killSent = true;
+            noteStopRequested(SIGKILL);
             ProcessGroup::signal(m_pid, SIGKILL);
         });
     }
@@ -371,6 +474,7 @@ void Worker::kill()
     if (m_escalation)
         m_escalation->stop();
     m_killSent = true;
+    noteStopRequested(SIGKILL);
     if (m_pid > 0) {
         report(WorkerEvent::Kind::KillSent, tr("killing %1 (SIGKILL)").arg(m_pid));
         ProcessGroup::signal(m_pid, SIGKILL);
@@ -400,7 +504,7 @@ void Worker::sendSignal(int signalNumber)
 {
     switch (signalNumber) {
     case SIGTERM:
-        terminate(m_grace.count() > 0 ? m_grace : milliseconds(2000));
+        terminate(m_grace.count() > 0 ? m_grace : Defaults::GracePeriod);
         return;
     case SIGKILL:
         kill();
@@ -421,6 +525,7 @@ void Worker::sendSignal(int signalNumber)
            signalNumber);
     // A worker that dies of a signal the user sent on purpose was stopped on request.
     m_signalSent = signalNumber;
+    noteStopRequested(signalNumber);
     ProcessGroup::signal(m_pid, signalNumber);
 }
 
@@ -447,6 +552,13 @@ void Worker::cancelScheduledStop()
     m_scheduledStop->deleteLater();
     m_scheduledStop = nullptr;
     emit changed();
+}
+
+void Worker::noteStopRequested(int signalNumber)
+{
+    // Descendants that die of it were stopped on request, as the program itself is.
+    if (m_descendants)
+        m_descendants->noteStopRequested(signalNumber);
 }
 
 void Worker::setState(WorkerState state)

@@ -4,6 +4,7 @@
 #include "linesplitter.h"
 #include "outputline.h"
 #include "scrollback.h"
+#include "traceevent.h"
 #include "workerevent.h"
 #include "workerspec.h"
 
@@ -19,7 +20,9 @@
 namespace ProcLab {
 
 class Countdown;
+class DescendantTracker;
 class ProcessGuardian;
+class TraceEventReader;
 
 enum class WorkerState { Starting, Running, Stopping, Finished, Crashed, FailedToStart, Paused };
 
@@ -30,6 +33,12 @@ enum class WorkerState { Starting, Running, Stopping, Finished, Crashed, FailedT
 // grace period, SIGKILL. Because the Worker remembers that the user asked, a requested stop reads
 // "terminated" rather than "crashed". Output is split into lines per read (never per byte), kept in
 // a bounded scrollback and announced with outputReceived().
+//
+// With spec().followChildren, the QProcess runs the program under `proclab-worker trace`, which
+// reports every process the program creates on a channel of its own into descendants(). pid()
+// stays the program's own PID (it leads its group, as untraced; known from the tracer's first
+// record, so started() waits for it), and the end reads the program's own exit from that channel,
+// at the moment the program ends, even if its orphans keep the tracer running a while longer.
 class Worker final : public QObject
 {
     Q_OBJECT
@@ -44,6 +53,11 @@ public:
     QString commandLine() const;
 
     qint64 pid() const { return m_pid; }
+    // With followChildren: every process of the program's tree (nullptr without, or when the
+    // helper program could not be found, and the program runs unfollowed).
+    DescendantTracker *descendants() const { return m_descendants; }
+    // The tracer's PID while following (the QProcess's process), else 0.
+    qint64 tracerPid() const { return m_tracerPid; }
     WorkerState state() const { return m_state; }
     // Starting, running, paused or stopping: the process may still be alive.
     bool isActive() const;
@@ -98,7 +112,13 @@ signals:
 private:
     void setState(WorkerState state);
     void handleStarted();
+    void enterRunning();
+    bool prepareFollowing(QString &program, QStringList &arguments);
+    void handleTraceEvents(const QList<ProcLab::TraceEvent> &events);
+    void handleProgramEnded();
+    void noteStopRequested(int signalNumber);
     void handleFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void handleProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void handleError(QProcess::ProcessError error);
     void failToStart(const QString &reason);
     void readChannel(OutputChannel channel);
@@ -106,7 +126,7 @@ private:
     void deliver(OutputChannel channel, QList<OutputLine> &lines);
     void stopLeftovers();
     void report(WorkerEvent::Kind kind, const QString &text, int signalNumber = 0);
-    QProcessEnvironment environment() const;
+    QProcessEnvironment environment(const QString &programPath) const;
 
     const int m_id;
     const WorkerSpec m_spec;
@@ -114,6 +134,10 @@ private:
     ProcessGuardian *m_guardian = nullptr;
     Countdown *m_scheduledStop = nullptr;
     QTimer *m_escalation = nullptr;
+    DescendantTracker *m_descendants = nullptr;
+    TraceEventReader *m_traceReader = nullptr;
+    int m_traceWriteFd = -1; // the tracer's end of its channel, until the tracer has it
+    qint64 m_tracerPid = 0;
 
     WorkerState m_state = WorkerState::Starting;
     ExitInfo m_exitInfo;

@@ -16,11 +16,6 @@ using namespace std::chrono;
 
 namespace {
 
-// The merged log: enough to scroll back through a long session, small enough that a flood of 64 KiB
-// lines stays near 100 MB (characters are two bytes each).
-constexpr qsizetype DefaultLogLines = 100000;
-constexpr qsizetype DefaultLogCharacters = 24 * 1024 * 1024;
-
 quint64 progressKey(int workerId, OutputChannel channel)
 {
     return (quint64(quint32(workerId)) << 8) | quint64(channel);
@@ -30,7 +25,7 @@ quint64 progressKey(int workerId, OutputChannel channel)
 
 WorkerPool::WorkerPool(QObject *parent)
     : QObject(parent)
-    , m_log(DefaultLogLines, DefaultLogCharacters)
+    , m_log(Defaults::ScrollbackLines, Defaults::ScrollbackCharacters)
     , m_searchPath(systemSearchPath())
     , m_maxActiveWorkers(ResourceLimits::defaultMaxActiveWorkers())
 {
@@ -53,6 +48,15 @@ WorkerPool::~WorkerPool()
 void WorkerPool::setLogLimits(qsizetype maxLines, qsizetype maxCharacters)
 {
     m_log.setLimits(maxLines, maxCharacters);
+    forgetRetiredWorkers();
+}
+
+void WorkerPool::setWorkerHistoryLimits(qsizetype maxLines, qsizetype maxCharacters)
+{
+    m_workerHistoryLines = maxLines;
+    m_workerHistoryCharacters = maxCharacters;
+    for (Worker *worker : std::as_const(m_workers))
+        worker->setScrollbackLimits(maxLines, maxCharacters);
 }
 
 Worker *WorkerPool::spawn(const WorkerSpec &spec)
@@ -77,27 +81,22 @@ Worker *WorkerPool::spawn(const WorkerSpec &spec)
 
 void WorkerPool::spawnBatch(const QList<WorkerSpec> &specs)
 {
+    if (specs.isEmpty())
+        return;
     m_queue.append(specs);
+    emit queueChanged(queuedCount());
     startSlice();
 }
 
 void WorkerPool::startSlice()
 {
+    // No room: the rest waits for handleWorkerFinished() to call again.
     const int room = m_maxActiveWorkers - m_activeCount;
-    if (room <= 0 && !m_queue.isEmpty()) {
-        emit spawnRefused(tr("not starting %1 more: %2 workers are running, the most this "
-                             "monitor allows at once (limited by its %3 open files)")
-                                  .arg(m_queue.size())
-                                  .arg(m_activeCount)
-                                  .arg(ResourceLimits::openFileLimit()));
-        m_queue.clear();
-        if (m_activeCount == 0)
-            emit allFinished();
+    const int sliceSize = int(std::min<qsizetype>({m_queue.size(), SpawnSliceSize, room}));
+    if (sliceSize <= 0) {
+        announceWaiting();
         return;
     }
-    const int sliceSize = int(std::min<qsizetype>({m_queue.size(), SpawnSliceSize, room}));
-    if (sliceSize == 0)
-        return;
 
     // Insert the rows first, then start: a start can fail at once, and the row must exist by then.
     const int first = count();
@@ -109,21 +108,38 @@ void WorkerPool::startSlice()
     m_workers.append(slice);
     m_activeCount += sliceSize;
     emit workersInserted(first, first + sliceSize - 1);
+    emit queueChanged(queuedCount());
 
     for (Worker *worker : std::as_const(slice))
         worker->start(m_searchPath);
-    if (!m_queue.isEmpty())
+    if (!m_queue.isEmpty() && m_activeCount < m_maxActiveWorkers)
         m_sliceTimer.start();
+    announceWaiting();
+}
+
+void WorkerPool::announceWaiting()
+{
+    // Said once each time a batch comes to wait, so that a slow start has its reason in view.
+    if (m_queue.isEmpty()) {
+        m_waitAnnounced = false;
+        return;
+    }
+    if (m_waitAnnounced || m_activeCount < m_maxActiveWorkers)
+        return;
+    m_waitAnnounced = true;
+    emit batchWaiting(tr("%n more worker(s) wait to start: %1 are running, the most this monitor "
+                         "allows at once (limited by its %2 open files)",
+                         nullptr,
+                         queuedCount())
+                              .arg(m_activeCount)
+                              .arg(ResourceLimits::openFileLimit()));
 }
 
 Worker *WorkerPool::createWorker(const WorkerSpec &spec)
 {
     auto *worker = new Worker(m_nextId++, spec, this);
     worker->setGuardian(m_guardian);
-    m_names.insert(worker->id(), worker->name());
-    connect(worker, &Worker::started, this, [this, worker](qint64 pid) {
-        m_pids.insert(worker->id(), pid);
-    });
+    worker->setScrollbackLimits(m_workerHistoryLines, m_workerHistoryCharacters);
     connect(worker, &Worker::changed, this, [this, worker] { markChanged(worker); });
     connect(worker, &Worker::outputReceived, this, [this, worker](const QList<OutputLine> &lines) {
         appendToLog(worker, lines);
@@ -144,6 +160,9 @@ void WorkerPool::handleWorkerFinished(Worker *worker)
     m_progressLogLine.remove(progressKey(worker->id(), OutputChannel::StdErr));
     markChanged(worker);
     emit workerFinished(worker);
+    // Room for what waits: started from the event loop, never from inside a worker's signal.
+    if (!m_queue.isEmpty() && !m_sliceTimer.isActive())
+        m_sliceTimer.start();
     if (!hasActiveWorkers()) {
         // Views see the final state before they hear that everything ended.
         flushChanges();
@@ -193,7 +212,11 @@ void WorkerPool::terminateAfter(Worker *worker, milliseconds delay, milliseconds
 
 void WorkerPool::stopAll()
 {
-    m_queue.clear();
+    if (!m_queue.isEmpty()) {
+        m_queue.clear();
+        m_waitAnnounced = false;
+        emit queueChanged(0);
+    }
     m_sliceTimer.stop();
     for (Worker *worker : std::as_const(m_workers))
         worker->terminate(m_gracePeriod);
@@ -219,11 +242,41 @@ void WorkerPool::clearFinished()
         m_workers.remove(first, last - first + 1);
         for (Worker *worker : removed) {
             m_dirtyWorkerIds.remove(worker->id());
+            retire(worker);
             worker->disconnect(this);
             worker->deleteLater();
         }
         emit workersRemoved(first, last);
     }
+    forgetRetiredWorkers();
+}
+
+void WorkerPool::retire(const Worker *worker)
+{
+    // It has ended: every line of it is in the log already, before the log's end.
+    if (worker->pid() <= 0)
+        return;
+    m_retiredPids.insert(worker->id(), worker->pid());
+    m_retiredByLogEnd.emplace(m_log.endLine(), worker->id());
+}
+
+void WorkerPool::forgetRetiredWorkers()
+{
+    // Lines fall out of the log in order: a worker cleared when the log ended at line n has no
+    // line left once the first line kept is n or later.
+    const qint64 firstLine = m_log.firstLine();
+    auto it = m_retiredByLogEnd.begin();
+    while (it != m_retiredByLogEnd.end() && it->first <= firstLine) {
+        m_retiredPids.remove(it->second);
+        it = m_retiredByLogEnd.erase(it);
+    }
+}
+
+qint64 WorkerPool::pidOfWorker(int workerId) const
+{
+    if (const Worker *worker = workerById(workerId))
+        return worker->pid();
+    return m_retiredPids.value(workerId);
 }
 
 int WorkerPool::rowOf(const Worker *worker) const
@@ -320,6 +373,7 @@ void WorkerPool::flushChanges()
     }
     if (m_logDirty) {
         m_logDirty = false;
+        forgetRetiredWorkers();
         emit logAppended();
     }
 }

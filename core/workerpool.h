@@ -1,5 +1,6 @@
 #pragma once
 
+#include "defaults.h"
 #include "outputline.h"
 #include "scrollback.h"
 #include "workerevent.h"
@@ -12,6 +13,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <map>
 
 namespace ProcLab {
 
@@ -24,13 +26,16 @@ class Worker;
 // Views are told about changes in batches: workersChanged() and logAppended() come at most every
 // 50 ms however fast the output flows (KDevelop's OutputModel batches the same way), while rows are
 // inserted and removed at once, with exact ranges. Big batches are started in slices so that a window
-// keeps painting while 500 workers start.
+// keeps painting while 500 workers start; what the limit of active workers leaves no room for waits
+// in the queue and starts as workers end.
+//
+// Nothing in it grows with the number of workers ever started: it holds the workers not yet cleared,
+// and of the cleared ones only the names and PIDs that lines still in the merged log refer to.
 class WorkerPool final : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr std::chrono::milliseconds DefaultGracePeriod{2000};
     static constexpr std::chrono::milliseconds ChangeBatchInterval{50};
     static constexpr int SpawnSliceSize = 32;
 
@@ -42,14 +47,17 @@ public:
     int maxActiveWorkers() const { return m_maxActiveWorkers; }
     void setMaxActiveWorkers(int count) { m_maxActiveWorkers = qMax(count, 1); }
     void setGuardian(ProcessGuardian *guardian) { m_guardian = guardian; }
-    void setSearchPath(const QStringList &searchPath) { m_searchPath = searchPath; }
     void setLogLimits(qsizetype maxLines, qsizetype maxCharacters);
+    // Each worker's own history, for the workers running now and those started later.
+    void setWorkerHistoryLimits(qsizetype maxLines, qsizetype maxCharacters);
 
     // Starts a worker now. Returns it (possibly failed to start, with its reason), or nullptr when the
     // limit of active workers refuses it (spawnRefused() says why).
     Worker *spawn(const WorkerSpec &spec);
-    // Starts the workers a slice per event-loop turn; the first slice at once.
+    // Starts the workers a slice per event-loop turn, the first slice at once. Those the limit of
+    // active workers has no room for wait, and start as others end.
     void spawnBatch(const QList<WorkerSpec> &specs);
+    // Workers of a batch waiting to start.
     int queuedCount() const { return int(m_queue.size()); }
 
     void terminate(Worker *worker);
@@ -71,9 +79,9 @@ public:
     Worker *workerById(int id) const;
     const QList<Worker *> &workers() const { return m_workers; }
     int activeCount() const { return m_activeCount; }
-    // The PID a worker had, also after clearFinished() removed it: lines in log() outlive rows.
-    qint64 pidOfWorker(int workerId) const { return m_pids.value(workerId); }
-    QString nameOfWorker(int workerId) const { return m_names.value(workerId); }
+    // The PID a worker had, also after clearFinished() removed it, as long as lines of it are in
+    // log(): lines outlive rows.
+    qint64 pidOfWorker(int workerId) const;
     bool hasActiveWorkers() const { return m_activeCount > 0 || !m_queue.isEmpty(); }
 
     // Everything in arrival order: output lines of every worker, and the monitor's events
@@ -98,16 +106,23 @@ signals:
     // No worker active and none queued.
     void allFinished();
     void spawnRefused(const QString &reason);
+    // queuedCount() changed.
+    void queueChanged(int queued);
+    // Workers of a batch wait for the limit of active workers to leave room; reason says so.
+    void batchWaiting(const QString &reason);
 
 private:
     Worker *createWorker(const WorkerSpec &spec);
     void startSlice();
+    void announceWaiting();
     void markChanged(Worker *worker);
     void markLogAppended();
     void flushChanges();
     void appendToLog(const Worker *worker, const QList<OutputLine> &lines);
     void appendEventToLog(const WorkerEvent &event);
     void handleWorkerFinished(Worker *worker);
+    void retire(const Worker *worker);
+    void forgetRetiredWorkers();
 
     QList<Worker *> m_workers;
     QList<WorkerSpec> m_queue;
@@ -116,15 +131,21 @@ private:
     QSet<int> m_dirtyWorkerIds;
     bool m_logDirty = false;
     Scrollback m_log;
-    QHash<quint64, qint64> m_progressLogLine;
-    QHash<int, qint64> m_pids;
-    QHash<int, QString> m_names; // (worker, channel) → log line a '\r' update replaces
+    QHash<quint64, qint64> m_progressLogLine; // (worker, channel) → log line a '\r' update replaces
+    // Cleared workers whose lines may still be in the log: id → PID; and their ids by the log's end
+    // line when each was cleared (all its lines are before it), to forget each once the log's first
+    // line has passed that.
+    QHash<int, qint64> m_retiredPids;
+    std::multimap<qint64, int> m_retiredByLogEnd;
     ProcessGuardian *m_guardian = nullptr;
     QStringList m_searchPath;
-    std::chrono::milliseconds m_gracePeriod = DefaultGracePeriod;
+    std::chrono::milliseconds m_gracePeriod = Defaults::GracePeriod;
+    qsizetype m_workerHistoryLines = Defaults::WorkerHistoryLines;
+    qsizetype m_workerHistoryCharacters = Defaults::WorkerHistoryCharacters;
     int m_maxActiveWorkers;
     int m_activeCount = 0;
     int m_nextId = 1;
+    bool m_waitAnnounced = false;
 };
 
 } // namespace ProcLab

@@ -47,4 +47,24 @@ endif()
 # The tutorial's own examples are Python programs: `proclab --run "python3 study.py"`.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3")
 
+# The byte code of ProcLab's Python hook, as Debian's py3compile and py3clean handle Python modules:
+# compiled once at install, so that Python need not compile the hook at every start (a user may not
+# write beside it), and removed with the package, with whatever Python wrote there since.
+set(proclab_python_hook_dir "${CPACK_PACKAGING_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/proclab/python")
+set(proclab_postinst "${CMAKE_CURRENT_BINARY_DIR}/debian-control/postinst")
+set(proclab_prerm "${CMAKE_CURRENT_BINARY_DIR}/debian-control/prerm")
+file(WRITE "${proclab_postinst}"
+    "#!/bin/sh\n"
+    "set -e\n"
+    "if [ \"$1\" = configure ] && command -v python3 >/dev/null 2>&1; then\n"
+    "    python3 -m compileall -q \"${proclab_python_hook_dir}\" >/dev/null 2>&1 || true\n"
+    "fi\n")
+file(WRITE "${proclab_prerm}"
+    "#!/bin/sh\n"
+    "set -e\n"
+    "rm -rf \"${proclab_python_hook_dir}/__pycache__\"\n")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${proclab_postinst};${proclab_prerm}")
+# Maintainer scripts must be executable: 0755, as dpkg expects them.
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+
 include(CPack)

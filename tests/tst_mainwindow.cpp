@@ -3,8 +3,11 @@
 #include "lessons.h"
 #include "mainwindow.h"
 #include "outputview.h"
+#include "pythonpanel.h"
 #include "runcommanddialog.h"
+#include "session.h"
 #include "testsupport.h"
+#include "windowparts.h"
 #include "worker.h"
 #include "workeractions.h"
 #include "workerpool.h"
@@ -15,6 +18,7 @@
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -41,14 +45,14 @@ using TestSupport::workerSpec;
 
 QString cell(const MainWindow &window, int row, int column)
 {
-    const QAbstractItemModel *model = window.workerTable()->model();
+    const QAbstractItemModel *model = WindowParts::table(window)->model();
     return model->index(row, column).data().toString();
 }
 
 QStringList outputLines(const MainWindow &window)
 {
     QStringList lines;
-    const OutputView *view = window.outputView();
+    const OutputView *view = WindowParts::output(window);
     for (int row = 0; row < view->visibleLineCount(); ++row)
         lines.append(view->lineTextAt(row));
     return lines;
@@ -107,6 +111,10 @@ private slots:
     void viewActionsDriveTheOutput();
     void quitStopsWorkersWithoutBlocking();
     void secondCloseKillsAtOnce();
+    void statusCountsPausedApart();
+    void aCommandLineRunSaysNoMainLine();
+    void clearFinishedResetsThePythonPanel();
+    void unreadableProcessTableIsShown();
 
 private:
     static bool stopAndWait(WorkerPool &pool);
@@ -125,8 +133,9 @@ bool tst_MainWindow::stopAndWait(WorkerPool &pool)
 
 void tst_MainWindow::showsTheMainProcess()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -135,14 +144,14 @@ void tst_MainWindow::showsTheMainProcess()
     auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("mainProcessLabel"));
     QVERIFY(label);
     QCOMPARE(label->text(), QStringLiteral("Main process %1").arg(pid));
-    QTRY_VERIFY_WITH_TIMEOUT(window.outputView()->visibleLineCount() >= 1, Timeout);
-    QCOMPARE(window.outputView()->lineTextAt(0),
-             QStringLiteral("Process %1 says: 메인 프로그램").arg(pid));
-    QVERIFY2(window.workerTable()->font().pointSize() >= 11,
-             qPrintable(QString::number(window.workerTable()->font().pointSize())));
+    // The main program's line belongs to the lessons: opening the window prints nothing.
+    QCOMPARE(pool.log().size(), 0);
+    QCOMPARE(WindowParts::output(window)->visibleLineCount(), 0);
+    QVERIFY2(WindowParts::table(window)->font().pointSize() >= 11,
+             qPrintable(QString::number(WindowParts::table(window)->font().pointSize())));
 
     // Nothing to do yet: nothing to stop, nothing to clear, and no timer ticking.
-    WorkerActions *actions = window.workerActions();
+    WorkerActions *actions = WindowParts::actions(window);
     QVERIFY(actions->action(WorkerActions::SpawnLesson)->isEnabled());
     QVERIFY(!actions->action(WorkerActions::Terminate)->isEnabled());
     QVERIFY(!actions->action(WorkerActions::Kill)->isEnabled());
@@ -154,9 +163,9 @@ void tst_MainWindow::showsTheMainProcess()
 
 void tst_MainWindow::everyActionNamesItsShortcut()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    WorkerActions *actions = window.workerActions();
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, koreanOptions());
+    WorkerActions *actions = WindowParts::actions(window);
     for (int id = 0; id < WorkerActions::IdCount; ++id) {
         // About Qt, and the languages of View → Language, are found in their menus only.
         if (id == WorkerActions::AboutQt || id == WorkerActions::LanguageSystem
@@ -173,15 +182,16 @@ void tst_MainWindow::everyActionNamesItsShortcut()
 
 void tst_MainWindow::spawnLessonFromToolbar()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     PidRecorder recorder(pool);
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    clickToolButton(window.lessonToolBar(),
-                    window.workerActions()->action(WorkerActions::SpawnLesson));
-    QCOMPARE(window.workerTable()->model()->rowCount(), 4);
+    clickToolButton(WindowParts::lessonToolBar(window),
+                    WindowParts::action(window, WorkerActions::SpawnLesson));
+    QCOMPARE(WindowParts::table(window)->model()->rowCount(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.pids.size(), 4, Timeout);
     QCOMPARE(recorder.seenInProc, recorder.pids);
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
@@ -212,50 +222,52 @@ void tst_MainWindow::spawnLessonFromToolbar()
 
 void tst_MainWindow::selectingRowsFiltersTheOutput()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.workerActions()->action(WorkerActions::SpawnLesson)->trigger();
+    WindowParts::action(window, WorkerActions::SpawnLesson)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(outputLines(window).size() >= 5, Timeout);
-    const int allLines = window.outputView()->visibleLineCount();
+    const int allLines = WindowParts::output(window)->visibleLineCount();
 
-    window.workerTable()->selectRow(2);
+    WindowParts::table(window)->selectRow(2);
     const Worker *selected = pool.at(2);
-    QCOMPARE(window.outputView()->workerFilter(), QSet<int>{selected->id()});
+    QCOMPARE(WindowParts::output(window)->workerFilter(), QSet<int>{selected->id()});
     const QStringList lines = outputLines(window);
-    QVERIFY2(window.outputView()->visibleLineCount() < allLines,
+    QVERIFY2(WindowParts::output(window)->visibleLineCount() < allLines,
              qPrintable(lines.join(QLatin1Char('\n'))));
     QVERIFY(lines.contains(Lessons::saysLine(selected->pid(), QStringLiteral("서브 프로그램 2"))));
     QVERIFY(!lines.contains(
             Lessons::saysLine(pool.at(1)->pid(), QStringLiteral("서브 프로그램 1"))));
     // Ended workers cannot be stopped; they can be cleared.
-    QVERIFY(!window.workerActions()->action(WorkerActions::Terminate)->isEnabled());
-    QVERIFY(window.workerActions()->action(WorkerActions::ClearFinished)->isEnabled());
+    QVERIFY(!WindowParts::action(window, WorkerActions::Terminate)->isEnabled());
+    QVERIFY(WindowParts::action(window, WorkerActions::ClearFinished)->isEnabled());
 
-    window.workerTable()->clearSelection();
-    QVERIFY(window.outputView()->workerFilter().isEmpty());
-    QCOMPARE(window.outputView()->visibleLineCount(), allLines);
+    WindowParts::table(window)->clearSelection();
+    QVERIFY(WindowParts::output(window)->workerFilter().isEmpty());
+    QCOMPARE(WindowParts::output(window)->visibleLineCount(), allLines);
     QVERIFY(stopAndWait(pool));
 }
 
 void tst_MainWindow::countdownLessonTerminates()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     PidRecorder recorder(pool);
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    QSpinBox *seconds = window.workerActions()->secondsSpinBox();
+    QSpinBox *seconds = WindowParts::countdownSeconds(window);
     QVERIFY(seconds);
     QCOMPARE(seconds->value(), 5);
     seconds->setValue(2);
-    QCOMPARE(window.workerActions()->action(WorkerActions::TerminateAfter)->text(),
+    QCOMPARE(WindowParts::action(window, WorkerActions::TerminateAfter)->text(),
              QStringLiteral("Terminate &in 2 s"));
-    clickToolButton(window.lessonToolBar(),
-                    window.workerActions()->action(WorkerActions::CountdownLesson));
+    clickToolButton(WindowParts::lessonToolBar(window),
+                    WindowParts::action(window, WorkerActions::CountdownLesson));
     QCOMPARE(pool.count(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(cell(window, 0, WorkerTableModel::StateColumn)
                                      .startsWith(QStringLiteral("running · terminating in ")),
@@ -271,15 +283,39 @@ void tst_MainWindow::countdownLessonTerminates()
                              Timeout);
     QVERIFY(outputLines(window).contains(
             QStringLiteral("Process %1 says: loop").arg(recorder.pids.first())));
+
+    // Terminated at the 2 s of the spin box, not at the default 5 s, and the count stopped there:
+    // numbers come at 0.5 s and 1.5 s.
+    const Worker *worker = pool.at(0);
+    qint64 startedMs = -1;
+    qint64 terminatedMs = -1;
+    for (const WorkerEvent &event : worker->events()) {
+        if (event.kind == WorkerEvent::Kind::Started)
+            startedMs = event.timestampMs;
+        else if (event.kind == WorkerEvent::Kind::TerminateSent)
+            terminatedMs = event.timestampMs;
+    }
+    QVERIFY(startedMs > 0 && terminatedMs > 0);
+    QVERIFY2(terminatedMs - startedMs >= 1900 && terminatedMs - startedMs < 2450,
+             qPrintable(QStringLiteral("terminated after %1 ms").arg(terminatedMs - startedMs)));
+    QTRY_VERIFY_WITH_TIMEOUT(outputLines(window).contains(QStringLiteral("\tNumber 2 of 100000.")),
+                             Timeout);
+    const QStringList lines = outputLines(window);
+    QCOMPARE(lines.filter(QStringLiteral("\tNumber ")).size(), 2);
+    // The lesson's whole story: the main program's line first.
+    QCOMPARE(lines.first(),
+             QStringLiteral("Process %1 says: 메인 프로그램")
+                     .arg(QCoreApplication::applicationPid()));
     QVERIFY(stopAndWait(pool));
 }
 
 void tst_MainWindow::terminateEscalatesToKill()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     LaunchOptions options = koreanOptions();
     options.grace = 300ms;
-    MainWindow window(pool, options, TestSupport::workerProgram());
+    MainWindow window(session, options);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(pool.gracePeriod(), 300ms);
@@ -290,11 +326,11 @@ void tst_MainWindow::terminateEscalatesToKill()
     QTRY_COMPARE_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut), 1, Timeout);
     const qint64 pid = worker->pid();
 
-    QAction *terminate = window.workerActions()->action(WorkerActions::Terminate);
+    QAction *terminate = WindowParts::action(window, WorkerActions::Terminate);
     QVERIFY(!terminate->isEnabled());
-    window.workerTable()->selectRow(0);
+    WindowParts::table(window)->selectRow(0);
     QVERIFY(terminate->isEnabled());
-    QVERIFY(window.workerActions()->action(WorkerActions::Kill)->isEnabled());
+    QVERIFY(WindowParts::action(window, WorkerActions::Kill)->isEnabled());
     terminate->trigger();
 
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, 0, WorkerTableModel::ExitColumn),
@@ -309,8 +345,9 @@ void tst_MainWindow::terminateEscalatesToKill()
 
 void tst_MainWindow::killAndTerminateAfter()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     Worker *toKill = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
@@ -324,17 +361,18 @@ void tst_MainWindow::killAndTerminateAfter()
     // While something runs, the running-time cells tick.
     QVERIFY(window.findChild<QTimer *>(QStringLiteral("runningTimeRepaint"))->isActive());
 
-    window.workerTable()->selectRow(0);
-    clickToolButton(window.workerToolBar(), window.workerActions()->action(WorkerActions::Kill));
+    WindowParts::table(window)->selectRow(0);
+    clickToolButton(WindowParts::workerToolBar(window),
+                    WindowParts::action(window, WorkerActions::Kill));
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, 0, WorkerTableModel::ExitColumn),
                               QStringLiteral("-9 · SIGKILL"),
                               Timeout);
     QVERIFY(!toKill->exitInfo().escalated);
 
-    window.workerActions()->secondsSpinBox()->setValue(1);
-    window.workerTable()->selectRow(1);
-    clickToolButton(window.workerToolBar(),
-                    window.workerActions()->action(WorkerActions::TerminateAfter));
+    WindowParts::countdownSeconds(window)->setValue(1);
+    WindowParts::table(window)->selectRow(1);
+    clickToolButton(WindowParts::workerToolBar(window),
+                    WindowParts::action(window, WorkerActions::TerminateAfter));
     QCOMPARE(cell(window, 1, WorkerTableModel::StateColumn),
              QStringLiteral("running · terminating in 1 s"));
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, 1, WorkerTableModel::ExitColumn),
@@ -345,34 +383,36 @@ void tst_MainWindow::killAndTerminateAfter()
 
 void tst_MainWindow::clearFinishedRemovesEndedRows()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("0")})));
     Worker *running = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
     QVERIFY(running);
-    QAction *clear = window.workerActions()->action(WorkerActions::ClearFinished);
+    QAction *clear = WindowParts::action(window, WorkerActions::ClearFinished);
     QTRY_VERIFY_WITH_TIMEOUT(clear->isEnabled(), Timeout);
 
-    window.workerTable()->selectRow(0);
-    clickToolButton(window.workerToolBar(), clear);
-    QCOMPARE(window.workerTable()->model()->rowCount(), 1);
+    WindowParts::table(window)->selectRow(0);
+    clickToolButton(WindowParts::workerToolBar(window), clear);
+    QCOMPARE(WindowParts::table(window)->model()->rowCount(), 1);
     QCOMPARE(pool.at(0), running);
     QVERIFY(!clear->isEnabled());
     // The cleared worker was selected: the filter follows the selection, now empty.
-    QVERIFY(window.outputView()->workerFilter().isEmpty());
+    QVERIFY(WindowParts::output(window)->workerFilter().isEmpty());
     QVERIFY(stopAndWait(pool));
 }
 
 void tst_MainWindow::runCommandThroughTheWindow()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    window.workerActions()->action(WorkerActions::RunCommand)->trigger();
+    WindowParts::action(window, WorkerActions::RunCommand)->trigger();
     auto *dialog = window.findChild<RunCommandDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), Timeout);
@@ -391,15 +431,15 @@ void tst_MainWindow::runCommandThroughTheWindow()
     QVERIFY2(dialog->isValid(), qPrintable(dialog->validationError()));
     dialog->accept();
     QCOMPARE(pool.count(), 1);
-    QCOMPARE(window.commandHistory(), QStringList{command});
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
     QCOMPARE(cell(window, 0, WorkerTableModel::ExitColumn), QStringLiteral("0"));
     QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<RunCommandDialog *>(), Timeout);
 
     // The next dialog offers the last command first.
-    window.workerActions()->action(WorkerActions::RunCommand)->trigger();
+    WindowParts::action(window, WorkerActions::RunCommand)->trigger();
     dialog = window.findChild<RunCommandDialog *>();
     QVERIFY(dialog);
+    QCOMPARE(dialog->history(), QStringList{command});
     QCOMPARE(dialog->commandLine(), command);
     dialog->reject();
     QVERIFY(stopAndWait(pool));
@@ -407,16 +447,17 @@ void tst_MainWindow::runCommandThroughTheWindow()
 
 void tst_MainWindow::launchOptionsStartWork()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     LaunchOptions options = koreanOptions();
     options.spawnCount = 4;
     options.runCommands = {
             {TestSupport::workerProgram(), QStringLiteral("sleep"), QStringLiteral("600000")}};
     options.countdownSeconds = 1;
-    MainWindow window(pool, options, TestSupport::workerProgram());
+    MainWindow window(session, options);
     // Nothing starts before the window is up.
     QCOMPARE(pool.count(), 0);
-    QCOMPARE(window.workerActions()->secondsSpinBox()->value(), 1);
+    QCOMPARE(WindowParts::countdownSeconds(window)->value(), 1);
     window.show();
 
     // The command (row 0, terminated by the countdown) and the four of lesson 1; a countdown with
@@ -432,16 +473,17 @@ void tst_MainWindow::launchOptionsStartWork()
 
 void tst_MainWindow::failedStartIsShown()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     LaunchOptions options = koreanOptions();
     options.runCommands = {{QStringLiteral("/nonexistent/proclab-gone")}};
-    MainWindow window(pool, options, TestSupport::workerProgram());
+    MainWindow window(session, options);
     window.show();
     QTRY_COMPARE_WITH_TIMEOUT(pool.count(), 1, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, 0, WorkerTableModel::StateColumn),
                               QStringLiteral("failed to start"),
                               Timeout);
-    const QString toolTip = window.workerTable()
+    const QString toolTip = WindowParts::table(window)
                                     ->model()
                                     ->index(0, WorkerTableModel::StateColumn)
                                     .data(Qt::ToolTipRole)
@@ -454,26 +496,26 @@ void tst_MainWindow::failedStartIsShown()
 
 void tst_MainWindow::zoomResizesTableAndOutput()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    const int before = window.workerTable()->font().pointSize();
-    QCOMPARE(window.outputView()->fontPointSize(), before);
-    window.workerActions()->action(WorkerActions::ZoomIn)->trigger();
-    window.workerActions()->action(WorkerActions::ZoomIn)->trigger();
-    QCOMPARE(window.workerTable()->font().pointSize(), before + 2);
-    QCOMPARE(window.outputView()->fontPointSize(), before + 2);
-    window.workerActions()->action(WorkerActions::ZoomOut)->trigger();
-    QCOMPARE(window.workerTable()->font().pointSize(), before + 1);
-    QCOMPARE(window.outputView()->fontPointSize(), before + 1);
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, koreanOptions());
+    const int before = WindowParts::table(window)->font().pointSize();
+    QCOMPARE(WindowParts::output(window)->fontPointSize(), before);
+    WindowParts::action(window, WorkerActions::ZoomIn)->trigger();
+    WindowParts::action(window, WorkerActions::ZoomIn)->trigger();
+    QCOMPARE(WindowParts::table(window)->font().pointSize(), before + 2);
+    QCOMPARE(WindowParts::output(window)->fontPointSize(), before + 2);
+    WindowParts::action(window, WorkerActions::ZoomOut)->trigger();
+    QCOMPARE(WindowParts::table(window)->font().pointSize(), before + 1);
+    QCOMPARE(WindowParts::output(window)->fontPointSize(), before + 1);
 }
 
 void tst_MainWindow::viewActionsDriveTheOutput()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    OutputView *view = window.outputView();
-    QAction *timestamps = window.workerActions()->action(WorkerActions::ShowTimestamps);
-    QAction *follow = window.workerActions()->action(WorkerActions::FollowOutput);
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, koreanOptions());
+    OutputView *view = WindowParts::output(window);
+    QAction *timestamps = WindowParts::action(window, WorkerActions::ShowTimestamps);
+    QAction *follow = WindowParts::action(window, WorkerActions::FollowOutput);
     QVERIFY(!view->showsTimestamps());
     timestamps->trigger();
     QVERIFY(view->showsTimestamps());
@@ -492,11 +534,12 @@ void tst_MainWindow::viewActionsDriveTheOutput()
 
 void tst_MainWindow::quitStopsWorkersWithoutBlocking()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     PidRecorder recorder(pool);
     LaunchOptions options = koreanOptions();
     options.grace = 300ms;
-    MainWindow window(pool, options, TestSupport::workerProgram());
+    MainWindow window(session, options);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int i = 0; i < 3; ++i)
@@ -514,10 +557,10 @@ void tst_MainWindow::quitStopsWorkersWithoutBlocking()
     QVERIFY2(clock.elapsed() < 250,
              qPrintable(QStringLiteral("close() took %1 ms").arg(clock.elapsed())));
     QVERIFY(window.isVisible());
-    QVERIFY(window.isStopping());
+    QVERIFY(session.isStopping());
     QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Stopping 4 workers…"));
-    QVERIFY(!window.workerActions()->action(WorkerActions::SpawnLesson)->isEnabled());
-    QVERIFY(!window.workerActions()->action(WorkerActions::RunCommand)->isEnabled());
+    QVERIFY(!WindowParts::action(window, WorkerActions::SpawnLesson)->isEnabled());
+    QVERIFY(!WindowParts::action(window, WorkerActions::RunCommand)->isEnabled());
 
     QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), Timeout);
     for (const qint64 pid : std::as_const(recorder.pids))
@@ -528,11 +571,12 @@ void tst_MainWindow::quitStopsWorkersWithoutBlocking()
 
 void tst_MainWindow::secondCloseKillsAtOnce()
 {
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     PidRecorder recorder(pool);
     LaunchOptions options = koreanOptions();
     options.grace = 60s; // far longer than the test may take: only the second close can end it
-    MainWindow window(pool, options, TestSupport::workerProgram());
+    MainWindow window(session, options);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     Worker *stubborn = pool.spawn(workerSpec({QStringLiteral("ignore-term")}));
@@ -546,6 +590,140 @@ void tst_MainWindow::secondCloseKillsAtOnce()
     QCOMPARE(stubborn->exitInfo().shortText(), QStringLiteral("-9 · SIGKILL"));
     QCOMPARE(recorder.pids.size(), 1);
     QVERIFY(!TestSupport::isAlive(recorder.pids.first()));
+}
+
+void tst_MainWindow::statusCountsPausedApart()
+{
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QLabel *counts = WindowParts::label(window, "workerCounts");
+    QCOMPARE(counts->text(), QStringLiteral("0 running · 0 paused · 0 workers"));
+    Worker *first = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    Worker *second = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
+    QVERIFY(first && second);
+    QTRY_VERIFY_WITH_TIMEOUT(first->state() == WorkerState::Running
+                                     && second->state() == WorkerState::Running,
+                             Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(),
+                              QStringLiteral("2 running · 0 paused · 2 workers"),
+                              Timeout);
+
+    WindowParts::table(window)->selectRow(0);
+    clickToolButton(WindowParts::workerToolBar(window),
+                    WindowParts::action(window, WorkerActions::Pause));
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(first->pid()), 'T', Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(),
+                              QStringLiteral("1 running · 1 paused · 2 workers"),
+                              Timeout);
+    QVERIFY(stopAndWait(pool));
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(),
+                              QStringLiteral("0 running · 0 paused · 2 workers"),
+                              Timeout);
+}
+
+void tst_MainWindow::aCommandLineRunSaysNoMainLine()
+{
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    LaunchOptions options = koreanOptions();
+    options.runCommands = {
+            {TestSupport::workerProgram(), QStringLiteral("say"), QStringLiteral("hello")}};
+    MainWindow window(session, options);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(pool.count(), 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
+    const Worker *worker = pool.at(0);
+    // As headless: line-buffered, under stdbuf.
+    QVERIFY(worker->spec().useStdbuf);
+    QVERIFY(worker->spec().lineBuffered);
+    const QString said = Lessons::saysLine(worker->pid(), QStringLiteral("hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(outputLines(window).contains(said), Timeout);
+    const QStringList lines = outputLines(window);
+    QVERIFY2(lines.filter(QStringLiteral("메인 프로그램")).isEmpty(),
+             qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_MainWindow::clearFinishedResetsThePythonPanel()
+{
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const PythonPanel *panel = WindowParts::pythonPanel(window);
+    QCOMPARE(panel->text(), QString());
+
+    WindowParts::action(window, WorkerActions::SpawnLesson)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->text().contains(QStringLiteral("p4.exitcode  # 0")), Timeout);
+    QVERIFY(panel->text().startsWith(QStringLiteral("main_func(\"메인 프로그램\")")));
+
+    clickToolButton(WindowParts::workerToolBar(window),
+                    WindowParts::action(window, WorkerActions::ClearFinished));
+    QCOMPARE(pool.count(), 0);
+    QCOMPARE(panel->text(), QString());
+    // The next lesson's script starts afresh, its own main line first.
+    WindowParts::action(window, WorkerActions::SpawnLesson)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->text().contains(QStringLiteral("p8.exitcode  # 0")), Timeout);
+    QVERIFY(panel->text().startsWith(QStringLiteral("main_func(")));
+    QVERIFY(!panel->text().contains(QStringLiteral("p1 ")));
+}
+
+void tst_MainWindow::unreadableProcessTableIsShown()
+{
+    // Run again in a mount namespace of its own where /proc is an empty tmpfs: the process table
+    // cannot be read there, as in some containers.
+    if (qEnvironmentVariableIsSet("PROCLAB_TEST_WITHOUT_PROC")) {
+        Session session(TestSupport::workerProgram());
+        MainWindow window(session, koreanOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLabel *status = WindowParts::label(window, "samplerStatus");
+        QVERIFY(!status->isVisible());
+        session.sampler().sampleNow();
+        QVERIFY(!session.sampler().isAvailable());
+        QVERIFY(status->isVisible());
+        QCOMPARE(status->text(), QStringLiteral("CPU and memory unavailable"));
+        return;
+    }
+    QLabel *status = nullptr;
+    {
+        Session session(TestSupport::workerProgram());
+        MainWindow window(session, koreanOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.sampler().sampleNow();
+        QVERIFY(session.sampler().isAvailable());
+        status = WindowParts::label(window, "samplerStatus");
+        QVERIFY(!status->isVisible());
+    }
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PROCLAB_TEST_WITHOUT_PROC"), QStringLiteral("1"));
+    child.setProcessEnvironment(environment);
+    child.start(QStringLiteral("unshare"),
+                {QStringLiteral("--mount"),
+                 QStringLiteral("--propagation"),
+                 QStringLiteral("private"),
+                 QStringLiteral("sh"),
+                 QStringLiteral("-c"),
+                 QStringLiteral("mount -t tmpfs none /proc || exit 77; exec \"$0\" \"$1\""),
+                 QCoreApplication::applicationFilePath(),
+                 QStringLiteral("unreadableProcessTableIsShown")});
+    QVERIFY(child.waitForFinished(60000));
+    const QByteArray output = child.readAllStandardOutput() + child.readAllStandardError();
+    if (child.exitCode() == 77 || child.exitStatus() != QProcess::NormalExit
+        || output.contains("unshare failed"))
+        QSKIP(qPrintable(QStringLiteral("no mount namespace here: ")
+                         + QString::fromLocal8Bit(output)));
+    QVERIFY2(child.exitCode() == 0, output.constData());
+    QVERIFY2(output.contains("PASS   : tst_MainWindow::unreadableProcessTableIsShown()"),
+             output.constData());
 }
 
 QTEST_MAIN(tst_MainWindow)

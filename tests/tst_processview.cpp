@@ -1,18 +1,21 @@
-// Seeing processes in the main window, offscreen, with real workers: the process tree, CPU and
-// memory, pause and resume through the real actions, the signal menu, the exit decoder and the
-// Python panel, checked against the operating system where it can say.
+// The processes as the operating system runs them, in the main window, offscreen, with real
+// workers: the process tree, CPU and memory, pause and resume through the real actions, the signal
+// menu, the exit decoder and the Python panel, checked against the operating system where it can
+// say; and the panels on their own, following a change of language.
 #include "exitinfo.h"
 #include "languagemanager.h"
-#include "lessons.h"
 #include "mainwindow.h"
 #include "processsampler.h"
 #include "processtreemodel.h"
 #include "processview.h"
 #include "pythonmirror.h"
 #include "pythonpanel.h"
+#include "session.h"
 #include "testsupport.h"
 #include "timelineview.h"
+#include "windowparts.h"
 #include "worker.h"
+#include "workeractions.h"
 #include "workerpool.h"
 #include "workertablemodel.h"
 #include "workertableview.h"
@@ -21,9 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QFile>
 #include <QLabel>
-#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -51,35 +52,19 @@ LaunchOptions koreanOptions()
 
 using TestSupport::workerSpec;
 
-// A part of the window, found as a user finds it: by what it is, not through the window's code.
-template<typename Part>
-Part *partOf(const MainWindow &window, const char *objectName)
+QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
 {
-    return window.findChild<Part *>(QLatin1String(objectName));
-}
-
-WorkerTableView *workerTable(const MainWindow &window)
-{
-    return partOf<WorkerTableView>(window, "workerTable");
-}
-
-// The window's command of this name ("Pause", "Terminate"…), as its menus and toolbars hold it.
-QAction *action(const MainWindow &window, const char *objectName)
-{
-    return partOf<QAction>(window, objectName);
-}
-
-// Workers → Send Signal's entry for a signal.
-QAction *signalAction(const MainWindow &window, int signalNumber)
-{
-    const auto *menu = partOf<QMenu>(window, "signalMenu");
-    if (!menu)
-        return nullptr;
-    for (QAction *action : menu->actions()) {
-        if (action->data().toInt() == signalNumber)
-            return action;
+    const WorkerTableModel *model = WindowParts::table(window)->workerModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->workerAt(row) == worker)
+            return model->index(row, column);
     }
-    return nullptr;
+    return QModelIndex();
+}
+
+QString cell(const MainWindow &window, const Worker *worker, int column, int role = Qt::DisplayRole)
+{
+    return sourceIndex(window, worker, column).data(role).toString();
 }
 
 QModelIndex sourceIndex(const WorkerTableModel &model, const Worker *worker, int column)
@@ -89,16 +74,6 @@ QModelIndex sourceIndex(const WorkerTableModel &model, const Worker *worker, int
             return model.index(row, column);
     }
     return QModelIndex();
-}
-
-QModelIndex sourceIndex(const MainWindow &window, const Worker *worker, int column)
-{
-    return sourceIndex(*workerTable(window)->workerModel(), worker, column);
-}
-
-QString cell(const MainWindow &window, const Worker *worker, int column, int role = Qt::DisplayRole)
-{
-    return sourceIndex(window, worker, column).data(role).toString();
 }
 
 QString cell(const WorkerTableModel &model, const Worker *worker, int column)
@@ -111,9 +86,9 @@ QString cell(const WorkerTableModel &model, const Worker *worker, int column)
 struct ModelTesters
 {
     explicit ModelTesters(const MainWindow &window)
-        : tree(partOf<ProcessView>(window, "processView")->processModel(),
+        : tree(WindowParts::processView(window)->processModel(),
                QAbstractItemModelTester::FailureReportingMode::Fatal)
-        , table(workerTable(window)->workerModel(),
+        , table(WindowParts::table(window)->workerModel(),
                 QAbstractItemModelTester::FailureReportingMode::Fatal)
     {}
 
@@ -172,19 +147,16 @@ void tst_ProcessView::init()
 
 void tst_ProcessView::treeShowsTheChildrenOfAWorker()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    auto *processView = partOf<ProcessView>(window, "processView");
-    WorkerTableView *table = workerTable(window);
-    auto *lowerTabs = partOf<QTabWidget>(window, "lowerTabs");
-    QVERIFY(processView && table && lowerTabs);
-    ProcessTreeModel *model = processView->processModel();
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    ProcessTreeModel *model = WindowParts::processView(window)->processModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester tableTester(table->workerModel(),
+    QAbstractItemModelTester tableTester(WindowParts::table(window)->workerModel(),
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    lowerTabs->setCurrentWidget(processView);
+    WindowParts::lowerTabs(window)->setCurrentWidget(WindowParts::processView(window));
 
     // The main process is the root: ProcLab itself.
     QCOMPARE(model->rowCount(), 1);
@@ -213,17 +185,18 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
         QCOMPARE(TestSupport::parentPid(pid), worker->pid());
         QCOMPARE(child.data().toString(), QStringLiteral("proclab-worker"));
         QVERIFY(!child.data(ProcessTreeModel::OrphanRole).toBool());
-        QVERIFY2(processView->isExpanded(workerRow), "new rows are shown expanded");
+        QVERIFY2(WindowParts::processView(window)->isExpanded(workerRow),
+                 "new rows are shown expanded");
     }
 
     // Selecting another worker shows only that one; nothing selected shows all again.
     Worker *other = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("600000")}));
     QVERIFY(other);
     QTRY_VERIFY_WITH_TIMEOUT(processRow(*model, other).isValid(), Timeout);
-    table->selectWorker(other->id());
+    WindowParts::table(window)->selectWorker(other->id());
     QTRY_VERIFY_WITH_TIMEOUT(!processRow(*model, worker).isValid(), Timeout);
     QCOMPARE(model->workerRowCount(), 1);
-    table->clearSelection();
+    WindowParts::table(window)->clearSelection();
     QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 2, Timeout);
 
     // Ended, the worker and its children leave the tree.
@@ -236,12 +209,10 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
 
 void tst_ProcessView::cpuAndMemoryColumns()
 {
-    // The table's model and the sampler as the window pairs them.
-    WorkerPool pool;
-    ProcessSampler sampler(pool);
-    WorkerTableModel model(pool);
-    model.setSampler(&sampler);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    const ModelTesters testers(window);
     Worker *spinner = pool.spawn(workerSpec({QStringLiteral("spin")}));
     Worker *allocator = pool.spawn(workerSpec({QStringLiteral("alloc"), QStringLiteral("200")}));
     QVERIFY(spinner && allocator);
@@ -249,14 +220,14 @@ void tst_ProcessView::cpuAndMemoryColumns()
     // The machine is shared: the best of a few samples must show a core kept busy.
     double best = 0.0;
     QTRY_VERIFY2_WITH_TIMEOUT((best = qMax(best,
-                                           sourceIndex(model, spinner, WorkerTableModel::CpuColumn)
+                                           sourceIndex(window, spinner, WorkerTableModel::CpuColumn)
                                                    .data(WorkerTableModel::SortRole)
                                                    .toDouble()))
                                       > 50.0,
                               qPrintable(QStringLiteral("best CPU %1 %").arg(best)),
                               Timeout);
-    QVERIFY(cell(model, spinner, WorkerTableModel::CpuColumn).endsWith(QStringLiteral(" %")));
-    const QList<double> history = sourceIndex(model, spinner, WorkerTableModel::CpuColumn)
+    QVERIFY(cell(window, spinner, WorkerTableModel::CpuColumn).endsWith(QStringLiteral(" %")));
+    const QList<double> history = sourceIndex(window, spinner, WorkerTableModel::CpuColumn)
                                           .data(WorkerTableModel::CpuHistoryRole)
                                           .value<QList<double>>();
     QVERIFY2(!history.isEmpty(), "the sparkline has samples to draw");
@@ -264,7 +235,7 @@ void tst_ProcessView::cpuAndMemoryColumns()
     QTRY_VERIFY_WITH_TIMEOUT(allocator->lastLine().contains(QStringLiteral("allocated 200 MB")),
                              Timeout);
     qint64 resident = 0;
-    QTRY_VERIFY2_WITH_TIMEOUT((resident = sourceIndex(model,
+    QTRY_VERIFY2_WITH_TIMEOUT((resident = sourceIndex(window,
                                                       allocator,
                                                       WorkerTableModel::MemoryColumn)
                                                   .data(WorkerTableModel::SortRole)
@@ -273,14 +244,16 @@ void tst_ProcessView::cpuAndMemoryColumns()
                               qPrintable(QStringLiteral("resident %1 bytes").arg(resident)),
                               Timeout);
     QVERIFY2(resident < 260 * 1024 * 1024, qPrintable(QString::number(resident)));
-    const QString memory = cell(model, allocator, WorkerTableModel::MemoryColumn);
+    const QString memory = cell(window, allocator, WorkerTableModel::MemoryColumn);
     QVERIFY2(memory.startsWith(QStringLiteral("20")) && memory.endsWith(QStringLiteral("MB")),
              qPrintable(memory));
 
     // Ended rows show nothing: an ended process uses nothing.
     QVERIFY(stopAndWait(pool));
-    QTRY_COMPARE_WITH_TIMEOUT(cell(model, spinner, WorkerTableModel::CpuColumn), QString(), Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(!sampler.isSampling(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(window, spinner, WorkerTableModel::CpuColumn),
+                              QString(),
+                              Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!(&session.sampler())->isSampling(), Timeout);
 }
 
 void tst_ProcessView::tableAndTreeShowTheSameMemory()
@@ -358,17 +331,15 @@ void tst_ProcessView::tableAndTreeShowTheSameMemory()
 
 void tst_ProcessView::pauseAndResumeThroughTheActions()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QAction *pause = action(window, "Pause");
-    QAction *resume = action(window, "Resume");
-    auto *workerToolBar = partOf<QToolBar>(window, "workerToolBar");
-    auto *timeline = partOf<TimelineView>(window, "timelineView");
-    QVERIFY(pause && resume && workerToolBar && timeline && workerTable(window));
+    WorkerActions *actions = WindowParts::actions(window);
+    QAction *pause = actions->action(WorkerActions::Pause);
+    QAction *resume = actions->action(WorkerActions::Resume);
     QVERIFY(!pause->isEnabled() && !resume->isEnabled());
     QVERIFY2(pause->toolTip().contains(QStringLiteral("SIGSTOP")), qPrintable(pause->toolTip()));
 
@@ -376,11 +347,11 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
             {QStringLiteral("count"), QStringLiteral("--interval-ms"), QStringLiteral("100")}));
     QVERIFY(worker);
     QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 3, Timeout);
-    workerTable(window)->selectWorker(worker->id());
+    WindowParts::table(window)->selectWorker(worker->id());
     QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
     QVERIFY(!resume->isEnabled());
 
-    QTest::mouseClick(workerToolBar->widgetForAction(pause), Qt::LeftButton);
+    QTest::mouseClick(WindowParts::workerToolBar(window)->widgetForAction(pause), Qt::LeftButton);
     QCOMPARE(worker->state(), WorkerState::Paused);
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
                               QStringLiteral("paused"),
@@ -393,13 +364,13 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
                               QStringLiteral("0 %"),
                               Timeout);
     // The timeline marks the pause where it happened.
-    const QList<TimelineGeometry::Marker> markers = timeline->timelineGeometry().markers(
-            worker->events());
+    const QList<TimelineGeometry::Marker> markers
+            = WindowParts::timeline(window)->timelineGeometry().markers(worker->events());
     QVERIFY(std::any_of(markers.cbegin(), markers.cend(), [](const auto &marker) {
         return marker.kind == WorkerEvent::Kind::Paused && marker.signalNumber == SIGSTOP;
     }));
 
-    QTest::mouseClick(workerToolBar->widgetForAction(resume), Qt::LeftButton);
+    QTest::mouseClick(WindowParts::workerToolBar(window)->widgetForAction(resume), Qt::LeftButton);
     QVERIFY2(output.wait(5000), "a resumed worker prints again");
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::StateColumn),
                               QStringLiteral("running"),
@@ -409,7 +380,7 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
     QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), Timeout);
     pause->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(worker->pid()), 'T', Timeout);
-    action(window, "Terminate")->trigger();
+    actions->action(WorkerActions::Terminate)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, worker, WorkerTableModel::ExitColumn),
                               QStringLiteral("-15 · SIGTERM"),
                               Timeout);
@@ -418,14 +389,13 @@ void tst_ProcessView::pauseAndResumeThroughTheActions()
 
 void tst_ProcessView::signalMenuAndExitDecoder()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     const ModelTesters testers(window);
-    const auto *signalMenu = partOf<QMenu>(window, "signalMenu");
-    QVERIFY(signalMenu && workerTable(window));
-    QCOMPARE(signalMenu->actions().size(), 8);
-    for (QAction *signal : signalMenu->actions()) {
+    WorkerActions *actions = WindowParts::actions(window);
+    QCOMPARE(actions->signalActions().size(), 8);
+    for (QAction *signal : actions->signalActions()) {
         const int number = signal->data().toInt();
         QVERIFY2(signal->text().startsWith(signalName(number)), qPrintable(signal->text()));
         QVERIFY2(signal->toolTip().contains(signalDescription(number)),
@@ -440,9 +410,8 @@ void tst_ProcessView::signalMenuAndExitDecoder()
     Worker *failing = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("3")}));
     QVERIFY(interrupted && terminated && failing);
     QTRY_COMPARE_WITH_TIMEOUT(interrupted->state(), WorkerState::Running, Timeout);
-    workerTable(window)->selectWorker(interrupted->id());
-    QAction *sigint = signalAction(window, SIGINT);
-    QVERIFY(sigint);
+    WindowParts::table(window)->selectWorker(interrupted->id());
+    QAction *sigint = actions->signalAction(SIGINT);
     QTRY_VERIFY_WITH_TIMEOUT(sigint->isEnabled(), Timeout);
     sigint->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, interrupted, WorkerTableModel::ExitColumn),
@@ -453,11 +422,9 @@ void tst_ProcessView::signalMenuAndExitDecoder()
                      + signalDescription(SIGINT));
 
     // The three readings of a terminate, and of an exit status.
-    workerTable(window)->selectWorker(terminated->id());
-    QAction *terminate = action(window, "Terminate");
-    QVERIFY(terminate);
-    QTRY_VERIFY_WITH_TIMEOUT(terminate->isEnabled(), Timeout);
-    terminate->trigger();
+    WindowParts::table(window)->selectWorker(terminated->id());
+    QTRY_VERIFY_WITH_TIMEOUT(actions->action(WorkerActions::Terminate)->isEnabled(), Timeout);
+    actions->action(WorkerActions::Terminate)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!terminated->isActive(), Timeout);
     const QString explained = cell(window,
                                    terminated,
@@ -474,25 +441,28 @@ void tst_ProcessView::signalMenuAndExitDecoder()
 
 void tst_ProcessView::pythonPanelAfterSpawnLesson()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *panel = partOf<PythonPanel>(window, "pythonPanel");
-    QAction *toggle = action(window, "ShowPythonPanel");
-    QAction *spawn = action(window, "SpawnLesson");
-    auto *lessonToolBar = partOf<QToolBar>(window, "lessonToolBar");
-    QVERIFY(panel && toggle && spawn && lessonToolBar);
+    PythonPanel *panel = WindowParts::pythonPanel(window);
     QVERIFY(panel->isVisible());
+    QAction *toggle = WindowParts::action(window, WorkerActions::ShowPythonPanel);
     QVERIFY(toggle->isChecked());
 
-    QTest::mouseClick(lessonToolBar->widgetForAction(spawn), Qt::LeftButton);
+    QAction *spawn = WindowParts::action(window, WorkerActions::SpawnLesson);
+    QTest::mouseClick(WindowParts::lessonToolBar(window)->widgetForAction(spawn), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(pool.count() == 4 && !pool.hasActiveWorkers(), Timeout);
     const QString expected = QStringLiteral("p1.start()  # pid %1").arg(pool.at(0)->pid());
     QTRY_VERIFY2_WITH_TIMEOUT(panel->text().contains(expected), qPrintable(panel->text()), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(panel->text().contains(QStringLiteral("p4.exitcode  # 0")), Timeout);
+
+    auto *copy = panel->findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
+    QVERIFY(copy);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), session.pythonMirror().script());
 
     // The script does it again: the main program's line and the four workers' lines.
     QTemporaryDir directory;
@@ -500,18 +470,6 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     const QString path = directory.filePath(QStringLiteral("session.py"));
     QString error;
     QVERIFY2(panel->saveScript(path, &error), qPrintable(error));
-    QFile saved(path);
-    QVERIFY(saved.open(QIODevice::ReadOnly));
-    const QString script = QString::fromUtf8(saved.readAll());
-    QVERIFY2(script.contains(QStringLiteral("import multiprocessing")), qPrintable(script));
-
-    // Copy gives the same script.
-    auto *copy = panel->findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
-    QVERIFY(copy);
-    QApplication::clipboard()->clear();
-    QTest::mouseClick(copy, Qt::LeftButton);
-    QCOMPARE(QApplication::clipboard()->text(), script);
-
     QProcess python;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("PYTHONUNBUFFERED"));
@@ -596,17 +554,14 @@ void tst_ProcessView::panelsFollowTheLanguage()
 
 void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
 {
-    WorkerPool pool;
-    MainWindow window(pool, koreanOptions(), TestSupport::workerProgram());
-    QVERIFY(partOf<ProcessView>(window, "processView") && workerTable(window));
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
     const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *timeline = partOf<TimelineView>(window, "timelineView");
-    auto *lowerTabs = partOf<QTabWidget>(window, "lowerTabs");
-    auto *processView = partOf<ProcessView>(window, "processView");
-    QVERIFY(timeline && lowerTabs && processView && workerTable(window));
-    lowerTabs->setCurrentWidget(timeline);
+    TimelineView *timeline = WindowParts::timeline(window);
+    WindowParts::lowerTabs(window)->setCurrentWidget(timeline);
     auto *repaint = timeline->findChild<QTimer *>(QStringLiteral("timelineRepaint"));
     QVERIFY(repaint && !repaint->isActive());
 
@@ -622,19 +577,16 @@ void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
                       Qt::LeftButton,
                       {},
                       QPoint(geometry.laneArea().left() + 5, y));
-    QCOMPARE(workerTable(window)->selectedWorkerIds(), QSet<int>{second->id()});
+    QCOMPARE(WindowParts::table(window)->selectedWorkerIds(), QSet<int>{second->id()});
 
     // Hidden, the timeline does not repaint; shown again, it does.
-    lowerTabs->setCurrentWidget(processView);
+    WindowParts::lowerTabs(window)->setCurrentWidget(WindowParts::processView(window));
     QVERIFY(!repaint->isActive());
-    lowerTabs->setCurrentWidget(timeline);
+    WindowParts::lowerTabs(window)->setCurrentWidget(timeline);
     QVERIFY(repaint->isActive());
 
-    // The window's sampler: the one behind the table's CPU and memory and the process tree.
-    const auto *sampler = window.findChild<ProcessSampler *>();
-    QVERIFY(sampler);
     QVERIFY(stopAndWait(pool));
-    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !sampler->isSampling(),
+    QTRY_VERIFY2_WITH_TIMEOUT(!repaint->isActive() && !(&session.sampler())->isSampling(),
                               "nothing runs: no timer of ours fires",
                               Timeout);
     const auto running = window.findChild<QTimer *>(QStringLiteral("runningTimeRepaint"));

@@ -5,14 +5,19 @@
 #include "mainwindow.h"
 #include "outputview.h"
 #include "preferencesdialog.h"
+#include "runcommanddialog.h"
+#include "session.h"
 #include "tablecolumns.h"
 #include "testsupport.h"
+#include "windowparts.h"
+#include "worker.h"
 #include "workeractions.h"
 #include "workerpool.h"
 #include "workertablemodel.h"
 #include "workertableview.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QSettings>
@@ -24,6 +29,23 @@
 
 using namespace ProcLab;
 using namespace std::chrono_literals;
+
+namespace {
+
+// Opens a dialog of the window through its action, as the menu does.
+template<typename Dialog>
+Dialog *openDialog(const MainWindow &window, WorkerActions::Id id)
+{
+    WindowParts::action(window, id)->trigger();
+    Dialog *dialog = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        dialog = window.findChild<Dialog *>();
+        return dialog && dialog->isVisible();
+    });
+    return shown ? dialog : nullptr;
+}
+
+} // namespace
 
 class tst_Settings final : public QObject
 {
@@ -72,25 +94,36 @@ void tst_Settings::everySettingSurvivesCloseAndReopen()
     {
         AppSettings settings(settingsFile());
         LanguageManager languages;
-        WorkerPool pool;
-        MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, &languages);
+        Session session(TestSupport::workerProgram());
+        WorkerPool &pool = session.pool();
+        MainWindow window(session, LaunchOptions(), &settings, &languages);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.resize(900, 640);
-        window.splitter()->setSizes({150, 350});
-        splitterSizes = window.splitter()->sizes();
+        WindowParts::mainSplitter(window)->setSizes({150, 350});
+        splitterSizes = WindowParts::mainSplitter(window)->sizes();
 
-        Preferences preferences = window.preferences();
+        auto *dialog = openDialog<PreferencesDialog>(window, WorkerActions::Preferences);
+        QVERIFY(dialog);
+        Preferences preferences = dialog->preferences();
         preferences.gracePeriodMs = 750;
         preferences.countdownSeconds = 9;
         preferences.scrollbackLines = 4000;
         preferences.fontPointSize = 17;
         preferences.lineBufferedByDefault = false;
-        window.applyPreferences(preferences);
-        window.workerActions()->action(WorkerActions::LanguageKorean)->trigger();
-        window.setCommandHistory(history);
+        dialog->setPreferences(preferences);
+        dialog->accept();
+        WindowParts::action(window, WorkerActions::LanguageKorean)->trigger();
+        // The history as the Run command dialog leaves it when its first entry is run.
+        auto *run = openDialog<RunCommandDialog>(window, WorkerActions::RunCommand);
+        QVERIFY(run);
+        run->setHistory(history.mid(1));
+        run->setCommandLine(history.first());
+        run->accept();
+        QCOMPARE(pool.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 10000);
 
-        QHeaderView *header = window.workerTable()->horizontalHeader();
+        QHeaderView *header = WindowParts::table(window)->horizontalHeader();
         header->moveSection(header->visualIndex(WorkerTableModel::StateColumn), 0);
         header->setSectionHidden(WorkerTableModel::StartedColumn, true);
 
@@ -103,36 +136,52 @@ void tst_Settings::everySettingSurvivesCloseAndReopen()
     QVERIFY2(settings.problem().isEmpty(), qPrintable(settings.problem()));
     QCOMPARE(settings.language(), QStringLiteral("ko"));
     LanguageManager languages;
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, &languages);
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, LaunchOptions(), &settings, &languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     QCOMPARE(window.size(), QSize(900, 640));
     // The table's share of the height: the toolbars above may wrap differently in Korean.
-    const QList<int> sizes = window.splitter()->sizes();
+    const QList<int> sizes = WindowParts::mainSplitter(window)->sizes();
     QCOMPARE(sizes.size(), 2);
     const double share = double(sizes.at(0)) / (sizes.at(0) + sizes.at(1));
     const double savedShare = double(splitterSizes.at(0))
                               / (splitterSizes.at(0) + splitterSizes.at(1));
     QVERIFY2(qAbs(share - savedShare) < 0.02, qPrintable(QString::number(share)));
     QCOMPARE(pool.gracePeriod(), 750ms);
-    QCOMPARE(window.workerActions()->countdownSeconds(), 9);
+    QCOMPARE(WindowParts::actions(window)->countdownSeconds(), 9);
     QCOMPARE(pool.log().maxLines(), qsizetype(4000));
-    QCOMPARE(window.workerTable()->fontPointSize(), 17);
-    QCOMPARE(window.outputView()->fontPointSize(), 17);
+    QCOMPARE(WindowParts::table(window)->fontPointSize(), 17);
+    QCOMPARE(WindowParts::output(window)->fontPointSize(), 17);
     QCOMPARE(languages.languageCode(), QStringLiteral("ko"));
-    QVERIFY(window.workerActions()->action(WorkerActions::LanguageKorean)->isChecked());
-    QCOMPARE(window.demoLanguage(), DemoLanguage::Korean);
-    QCOMPARE(window.commandHistory(), history);
+    QVERIFY(WindowParts::action(window, WorkerActions::LanguageKorean)->isChecked());
+    QCOMPARE(session.demoLanguage(), DemoLanguage::Korean);
+    auto *run = openDialog<RunCommandDialog>(window, WorkerActions::RunCommand);
+    QVERIFY(run);
+    QCOMPARE(run->history(), history);
+    QCOMPARE(run->isLineBuffered(), false);
+    run->reject();
     QCOMPARE(settings.lineBufferedByDefault(), false);
-    QCOMPARE(window.preferences().lineBufferedByDefault, false);
+    auto *dialog = openDialog<PreferencesDialog>(window, WorkerActions::Preferences);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->preferences().lineBufferedByDefault, false);
+    QCOMPARE(dialog->preferences().scrollbackLines, 4000);
+    dialog->reject();
+    // The scrollback applies to each worker's own history too.
+    Worker *worker = pool.spawn(
+            TestSupport::workerSpec({QStringLiteral("exit"), QStringLiteral("0")}));
+    QVERIFY(worker);
+    QCOMPARE(worker->scrollback().maxLines(), qsizetype(4000));
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), 10000);
 
-    const QHeaderView *header = window.workerTable()->horizontalHeader();
+    const QHeaderView *header = WindowParts::table(window)->horizontalHeader();
     QCOMPARE(header->logicalIndex(0), int(WorkerTableModel::StateColumn));
     QVERIFY(header->isSectionHidden(WorkerTableModel::StartedColumn));
     QVERIFY(!header->isSectionHidden(WorkerTableModel::PidColumn));
-    QCOMPARE(window.tableColumns()->hidden(), QStringList{QStringLiteral("StartedColumn")});
+    QCOMPARE(WindowParts::tableColumns(window)->hidden(),
+             QStringList{QStringLiteral("StartedColumn")});
     QVERIFY(window.close());
 }
 
@@ -143,9 +192,9 @@ void tst_Settings::untouchedSettingsReadBackCleanly()
     for (int run = 0; run < 2; ++run) {
         AppSettings settings(settingsFile());
         QVERIFY2(settings.problem().isEmpty(), qPrintable(settings.problem()));
-        WorkerPool pool;
+        Session session(TestSupport::workerProgram());
         LanguageManager languages;
-        MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, &languages);
+        MainWindow window(session, LaunchOptions(), &settings, &languages);
         QVERIFY(window.close());
     }
     AppSettings settings(settingsFile());
@@ -170,12 +219,13 @@ void tst_Settings::commandLineWinsForOneRun()
     options.grace = 300ms;
     options.graceGiven = true;
     options.languageCode = QStringLiteral("en");
-    WorkerPool pool;
-    MainWindow window(pool, options, TestSupport::workerProgram(), &settings, &languages);
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, options, &settings, &languages);
     QCOMPARE(pool.gracePeriod(), 300ms);
     QCOMPARE(languages.languageCode(), QStringLiteral("en"));
-    QCOMPARE(window.demoLanguage(), DemoLanguage::English);
-    QCOMPARE(window.workerActions()->countdownSeconds(), 12);
+    QCOMPARE(session.demoLanguage(), DemoLanguage::English);
+    QCOMPARE(WindowParts::actions(window)->countdownSeconds(), 12);
     QVERIFY(window.close());
     // This run's values were not written over the saved ones.
     QCOMPARE(settings.gracePeriodMs(), 900);
@@ -196,16 +246,17 @@ void tst_Settings::damagedFileFallsBackToDefaults()
 
     AppSettings settings(settingsFile());
     QVERIFY(!settings.problem().isEmpty());
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
     LanguageManager languages;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, &languages);
+    MainWindow window(session, LaunchOptions(), &settings, &languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.workerActions()->countdownSeconds(), AppSettings::DefaultCountdownSeconds);
-    QCOMPARE(pool.gracePeriod(), std::chrono::milliseconds(AppSettings::DefaultGracePeriodMs));
+    QCOMPARE(WindowParts::actions(window)->countdownSeconds(), Defaults::CountdownSeconds);
+    QCOMPARE(pool.gracePeriod(), Defaults::GracePeriod);
     QCOMPARE(settings.language(), QString());
     QCOMPARE(settings.fontPointSize(), 0);
-    QCOMPARE(window.workerTable()->horizontalHeader()->hiddenSectionCount(), 0);
+    QCOMPARE(WindowParts::table(window)->horizontalHeader()->hiddenSectionCount(), 0);
     // Said once, where the user looks, without a dialog in the way.
     QCOMPARE(window.statusBar()->currentMessage(), settings.problem());
     QVERIFY(window.close());
@@ -219,10 +270,10 @@ void tst_Settings::unparsableFileFallsBackToDefaults()
     file.close();
     AppSettings settings(settingsFile());
     QVERIFY(!settings.problem().isEmpty());
-    QCOMPARE(settings.countdownSeconds(), AppSettings::DefaultCountdownSeconds);
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, nullptr);
-    QCOMPARE(window.workerActions()->countdownSeconds(), AppSettings::DefaultCountdownSeconds);
+    QCOMPARE(settings.countdownSeconds(), Defaults::CountdownSeconds);
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, LaunchOptions(), &settings, nullptr);
+    QCOMPARE(WindowParts::actions(window)->countdownSeconds(), Defaults::CountdownSeconds);
     QVERIFY(window.close());
 }
 
@@ -273,7 +324,7 @@ void tst_Settings::valuesAreClamped()
     memory.setCountdownSeconds(-3);
     QCOMPARE(memory.countdownSeconds(), 1);
     memory.setScrollbackLines(50000000);
-    QCOMPARE(memory.scrollbackLines(), AppSettings::MaxScrollbackLines);
+    QCOMPARE(memory.scrollbackLines(), Defaults::MaxScrollbackLines);
     memory.setLanguage(QStringLiteral("fr"));
     QCOMPARE(memory.language(), QString());
     QStringList many;
@@ -288,11 +339,11 @@ void tst_Settings::memoryOnlyWritesNothing()
     const QString defaultFile = AppSettings::defaultFileName();
     QFile::remove(defaultFile);
     {
-        WorkerPool pool;
-        MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram());
+        Session session(TestSupport::workerProgram());
+        MainWindow window(session, LaunchOptions());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.workerActions()->action(WorkerActions::ZoomIn)->trigger();
+        WindowParts::action(window, WorkerActions::ZoomIn)->trigger();
         QVERIFY(window.close());
     }
     QVERIFY(!QFile::exists(defaultFile));

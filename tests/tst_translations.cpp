@@ -7,7 +7,9 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "outputview.h"
+#include "session.h"
 #include "testsupport.h"
+#include "windowparts.h"
 #include "worker.h"
 #include "workeractions.h"
 #include "workerpool.h"
@@ -71,7 +73,7 @@ QList<VisibleText> visibleTexts(const MainWindow &window)
     const QList<QToolBar *> toolBars = window.findChildren<QToolBar *>();
     for (const QToolBar *toolBar : toolBars)
         add(toolBar->objectName() + " title", toolBar->windowTitle());
-    const QAbstractItemModel *model = window.workerTable()->model();
+    const QAbstractItemModel *model = WindowParts::table(window)->model();
     for (int column = 0; column < model->columnCount(); ++column) {
         add(QString("header %1").arg(column), model->headerData(column, Qt::Horizontal).toString());
         add(QString("header %1 tooltip").arg(column),
@@ -122,21 +124,13 @@ void tst_Translations::koreanWindowIsTranslated()
 {
     AppSettings settings{QString()};
     LanguageManager languages;
-    WorkerPool pool;
+    Session session(TestSupport::workerProgram());
     settings.setLanguage("en"); // the window takes its saved language, as at start-up
-    const MainWindow english(pool,
-                             LaunchOptions(),
-                             TestSupport::workerProgram(),
-                             &settings,
-                             &languages);
+    const MainWindow english(session, LaunchOptions(), &settings, &languages);
     const QList<VisibleText> englishTexts = visibleTexts(english);
 
     settings.setLanguage("ko");
-    const MainWindow korean(pool,
-                            LaunchOptions(),
-                            TestSupport::workerProgram(),
-                            &settings,
-                            &languages);
+    const MainWindow korean(session, LaunchOptions(), &settings, &languages);
     QCOMPARE(languages.languageCode(), QString("ko"));
     const QList<VisibleText> koreanTexts = visibleTexts(korean);
     QCOMPARE(koreanTexts.size(), englishTexts.size());
@@ -156,7 +150,7 @@ void tst_Translations::koreanWindowIsTranslated()
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join('\n')));
 
     // The tutorial's words, as a Korean class knows them.
-    const QAbstractItemModel *model = korean.workerTable()->model();
+    const QAbstractItemModel *model = WindowParts::table(korean)->model();
     QCOMPARE(model->headerData(WorkerTableModel::StateColumn, Qt::Horizontal).toString(),
              QString("상태"));
     QCOMPARE(stateText(WorkerState::Running, ExitInfo()), QString("실행 중"));
@@ -173,12 +167,8 @@ void tst_Translations::englishPluralsReadRight()
     QCOMPARE(MainWindow::tr("Stopping %n worker(s)…", nullptr, 3), QString("Stopping 3 workers…"));
     AppSettings settings{QString()};
     settings.setLanguage("en");
-    WorkerPool pool;
-    const MainWindow window(pool,
-                            LaunchOptions(),
-                            TestSupport::workerProgram(),
-                            &settings,
-                            &languages);
+    Session session(TestSupport::workerProgram());
+    const MainWindow window(session, LaunchOptions(), &settings, &languages);
     const QList<VisibleText> texts = visibleTexts(window);
     for (const VisibleText &text : texts) {
         QVERIFY2(!text.text.contains("(s)"), qPrintable(text.where + ": " + text.text));
@@ -194,30 +184,30 @@ void tst_Translations::switchingAtRunTimeRetranslates()
     AppSettings settings{QString()};
     LanguageManager languages;
     settings.setLanguage("en");
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), TestSupport::workerProgram(), &settings, &languages);
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, LaunchOptions(), &settings, &languages);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QAction *spawn = window.workerActions()->action(WorkerActions::SpawnLesson);
-    const QAbstractItemModel *model = window.workerTable()->model();
+    QAction *spawn = WindowParts::action(window, WorkerActions::SpawnLesson);
+    const QAbstractItemModel *model = WindowParts::table(window)->model();
     QCOMPARE(spawn->text(), QString("&Spawn 4 Workers"));
-    QCOMPARE(window.demoLanguage(), DemoLanguage::English);
+    QCOMPARE(session.demoLanguage(), DemoLanguage::English);
 
-    window.workerActions()->action(WorkerActions::LanguageKorean)->trigger();
+    WindowParts::action(window, WorkerActions::LanguageKorean)->trigger();
     QTRY_VERIFY2(hasHangul(spawn->text()), qPrintable(spawn->text()));
     QTRY_COMPARE(model->headerData(WorkerTableModel::NameColumn, Qt::Horizontal).toString(),
                  QString("이름"));
     QVERIFY(hasHangul(window.menuBar()->actions().constFirst()->text()));
-    QVERIFY(hasHangul(window.outputView()->copyAction()->text()));
-    QCOMPARE(window.demoLanguage(), DemoLanguage::Korean);
+    QVERIFY(hasHangul(WindowParts::output(window)->copyAction()->text()));
+    QCOMPARE(session.demoLanguage(), DemoLanguage::Korean);
     QCOMPARE(settings.language(), QString("ko"));
-    QVERIFY(window.workerActions()->action(WorkerActions::LanguageKorean)->isChecked());
+    QVERIFY(WindowParts::action(window, WorkerActions::LanguageKorean)->isChecked());
 
-    window.workerActions()->action(WorkerActions::LanguageEnglish)->trigger();
+    WindowParts::action(window, WorkerActions::LanguageEnglish)->trigger();
     QTRY_COMPARE(spawn->text(), QString("&Spawn 4 Workers"));
     QTRY_COMPARE(model->headerData(WorkerTableModel::NameColumn, Qt::Horizontal).toString(),
                  QString("Name"));
-    QCOMPARE(window.demoLanguage(), DemoLanguage::English);
+    QCOMPARE(session.demoLanguage(), DemoLanguage::English);
     QVERIFY(window.close());
 }
 

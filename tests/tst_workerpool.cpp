@@ -26,6 +26,7 @@ private slots:
     void insertsRowsInStartOrder();
     void clearFinishedRemovesExactRanges();
     void refusesPastTheLimit();
+    void forgetsClearedWorkersOnceTheirLinesAreGone();
     void mergesOutputInArrivalOrder();
     void countdownLessonTerminatesAfterTheCountdown();
     void spawnStopCyclesLeaveNothingBehind();
@@ -74,6 +75,23 @@ void tst_WorkerPool::batchesChangesUnderAFlood()
     QVERIFY2(appended.size() < 100,
              qPrintable(QStringLiteral("%1 logAppended for 10000 lines").arg(appended.size())));
     QVERIFY2(received.size() < 10000, "output must arrive per read, not per line");
+
+    // Tied to the reads, not to an absolute number: a line every millisecond comes in about one read
+    // each, and views must hear of them about every 50 ms, not once per read.
+    changed.clear();
+    appended.clear();
+    received.clear();
+    Worker *paced = pool.spawn(spec({"count", "--to", "1001", "--interval-ms", "1"}));
+    QVERIFY(waitUntilAllFinished(pool));
+    QCOMPARE(paced->lineCount(OutputChannel::StdOut), 1000);
+    QVERIFY2(received.size() >= 200,
+             qPrintable(QStringLiteral("only %1 reads: the lines did not come apart")
+                                .arg(received.size())));
+    const auto batched = [&](const QSignalSpy &spy) {
+        return QStringLiteral("%1 signals for %2 reads").arg(spy.size()).arg(received.size());
+    };
+    QVERIFY2(changed.size() * 5 < received.size(), qPrintable(batched(changed)));
+    QVERIFY2(appended.size() * 5 < received.size(), qPrintable(batched(appended)));
 }
 
 void tst_WorkerPool::insertsRowsInStartOrder()
@@ -140,10 +158,59 @@ void tst_WorkerPool::refusesPastTheLimit()
     QVERIFY2(first->isActive() && second->isActive(), "running workers must not be disturbed");
     QVERIFY(TestSupport::isAlive(first->pid()));
 
-    pool.spawnBatch({spec({"exit", "0"}), spec({"exit", "0"})});
-    QCOMPARE(refused.size(), 2);
+    // A batch waits for room rather than being dropped, and starts as workers end.
+    QSignalSpy queue(&pool, &WorkerPool::queueChanged);
+    pool.spawnBatch({spec({"say", "a"}), spec({"say", "b"}), spec({"say", "c"})});
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(pool.count(), 2);
+    QCOMPARE(pool.queuedCount(), 3);
+    QVERIFY(pool.hasActiveWorkers());
+    QCOMPARE(queue.constLast().first().toInt(), 3);
+    pool.terminate(first);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.queuedCount(), 0, 10000);
+    QCOMPARE(queue.constLast().first().toInt(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.activeCount(), 1, 10000);
+    QCOMPARE(pool.count(), 5);
+    QStringList said;
+    for (int row = 2; row < 5; ++row) {
+        QCOMPARE(pool.at(row)->exitInfo().exitCode, 0);
+        said.append(pool.at(row)->lastLine().section(QLatin1String(" says: "), 1));
+    }
+    QCOMPARE(said, (QStringList{"a", "b", "c"}));
+    QVERIFY2(second->isActive(), "the limit held: one slot freed, one worker at a time in it");
+    QCOMPARE(refused.size(), 1);
+
+    // Stopping drops what still waits.
+    pool.spawnBatch({spec({"say", "d"}), spec({"say", "e"}), spec({"say", "f"})});
+    pool.spawnBatch({spec({"sleep", "30000"})});
+    QVERIFY(pool.queuedCount() > 0);
     pool.stopAll();
+    QCOMPARE(pool.queuedCount(), 0);
     QVERIFY(waitUntilAllFinished(pool));
+}
+
+void tst_WorkerPool::forgetsClearedWorkersOnceTheirLinesAreGone()
+{
+    WorkerPool pool;
+    pool.setLogLimits(1000, 1024 * 1024);
+    Worker *said = pool.spawn(spec({"say", "once"}));
+    QVERIFY(waitUntilAllFinished(pool));
+    const qint64 pid = said->pid();
+    const int id = said->id();
+    QVERIFY(pid > 0);
+    pool.clearFinished();
+    QCOMPARE(pool.count(), 0);
+    // Its line is still in the log, and names its PID.
+    QCOMPARE(pool.pidOfWorker(id), pid);
+
+    pool.spawn(spec({"flood", "--lines", "3000"}));
+    QVERIFY(waitUntilAllFinished(pool));
+    QTRY_VERIFY_WITH_TIMEOUT(pool.log().firstLine() > 3, 5000);
+    bool stillThere = false;
+    for (qint64 line = pool.log().firstLine(); line < pool.log().endLine(); ++line)
+        stillThere = stillThere || pool.log().at(line).workerId == id;
+    QVERIFY(!stillThere);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.pidOfWorker(id), qint64(0), 5000);
 }
 
 void tst_WorkerPool::mergesOutputInArrivalOrder()
@@ -259,8 +326,8 @@ void tst_WorkerPool::guardianKillsGroupsWhenItsSocketCloses()
     // The guardian acts when its socket closes, as it does when the monitor dies.
     pool.setGuardian(nullptr);
     worker->setGuardian(nullptr);
-    guardian.reset(); // closes the socket and waits for the guardian: it kills, then exits
-    QVERIFY(!TestSupport::isAlive(guardianPid));
+    guardian.reset(); // closes the socket: the guardian kills, then exits, and is reaped
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(guardianPid), 5000);
     // SIGKILL is delivered asynchronously: the guardian has sent it, death follows in a moment.
     for (const qint64 pid : members) {
         QTRY_VERIFY2_WITH_TIMEOUT(!TestSupport::isAlive(pid),

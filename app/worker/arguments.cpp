@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -128,4 +128,4 @@ std::string Arguments::joinedPositionals() const
     return joined;
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 // A mistake on the command line. main() prints it as one line and exits with status 2, so that a
 // test can tell "the worker was called wrongly" from anything a mode does on purpose.
@@ -55,4 +55,4 @@ private:
     bool m_helpRequested = false;
 };
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -25,7 +25,7 @@
 #include <string>
 #include <unistd.h>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -202,4 +202,4 @@ int runGuardian(const Arguments &arguments)
     return 0;
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -3,8 +3,9 @@
 // Each mode reproduces one behaviour a process monitor has to cope with: paced output (the
 // Python multiprocessing tutorial ProcLab grew from), floods, endless lines, broken UTF-8,
 // progress bars, colours, ignored SIGTERM, crashes, exit codes, children inside and outside the
-// process group, CPU and memory load. The guardian mode is not a test at all: ProcLab runs it to
-// kill its workers' process groups when ProcLab itself dies.
+// process group, CPU and memory load. The guardian and trace modes are not tests at all: ProcLab
+// runs the guardian to kill its workers' process groups when ProcLab itself dies, and the tracer
+// to follow every process a worker's program creates.
 //
 // Plain C++17 and POSIX, no Qt: it must start as fast as a C program, since tests start it
 // hundreds of times and measure what ProcLab does, not how long a worker takes to load.
@@ -18,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -33,6 +34,8 @@ struct Mode
     std::size_t minPositionals;
     std::size_t maxPositionals;
     int (*run)(const Arguments &);
+    // A mode that parses its own arguments (trace: the program's must pass untouched).
+    int (*runRaw)(int argc, char **argv) = nullptr;
 };
 
 const std::vector<Mode> &modes()
@@ -147,6 +150,16 @@ const std::vector<Mode> &modes()
              1,
              AnyNumber,
              runEchoStderr},
+            {"trace",
+             "[--events-fd N] [--] PROGRAM [ARGUMENTS...]",
+             "Run PROGRAM and follow every process it creates (ptrace), writing one record per\n"
+             "event to descriptor N; exit as PROGRAM did. PROCLAB_TRACE_REFUSE=1 acts as if\n"
+             "ptrace were refused (the program then runs untraced).",
+             {},
+             0,
+             0,
+             nullptr,
+             runTrace},
             {"guardian",
              "[--grace-ms MS]",
              "For ProcLab itself: read \"+<pgid>\" and \"-<pgid>\" lines on stdin; at end\n"
@@ -219,11 +232,11 @@ int runMode(const Mode &mode, int argc, char **argv)
 
 } // namespace
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram
 
 int main(int argc, char **argv)
 {
-    using namespace ProcLab::Worker;
+    using namespace ProcLab::WorkerProgram;
 
     // Line-buffered even into a pipe: each line must reach ProcLab the moment it is printed,
     // which is the whole point of watching a worker live.
@@ -244,6 +257,8 @@ int main(int argc, char **argv)
         printUsage(stderr);
         return 2;
     }
+    if (mode->runRaw)
+        return mode->runRaw(argc - 2, argv + 2);
     try {
         return runMode(*mode, argc, argv);
     } catch (const UsageError &error) {

@@ -1,6 +1,6 @@
 #pragma once
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 class Arguments;
 
@@ -27,7 +27,10 @@ int runSpin(const Arguments &arguments);
 int runAlloc(const Arguments &arguments);
 int runSleep(const Arguments &arguments);
 
+// tracer.cpp: follows every descendant of a program (it parses its own arguments).
+int runTrace(int argc, char **argv);
+
 // guardian.cpp: kills the monitor's process groups when the monitor dies.
 int runGuardian(const Arguments &arguments);
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <vector>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -200,4 +200,4 @@ int runEchoStderr(const Arguments &arguments)
     return 0;
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

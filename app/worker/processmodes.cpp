@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <vector>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -245,4 +245,4 @@ int runSleep(const Arguments &arguments)
     return 0;
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

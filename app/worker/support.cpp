@@ -5,7 +5,7 @@
 #include <cstring>
 #include <unistd.h>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 constexpr long NanosecondsPerSecond = 1000000000L;
@@ -86,4 +86,4 @@ int failWithErrno(const std::string &message)
     return fail(message + ": " + std::strerror(errno));
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -4,7 +4,7 @@
 #include <ctime>
 #include <string>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 // Upper bound for every duration option: a year, far beyond any test, and small enough that
 // deadline arithmetic on a timespec never overflows.
@@ -31,4 +31,4 @@ int fail(const std::string &message);
 // The same with ": <strerror(errno)>" appended.
 int failWithErrno(const std::string &message);
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -186,10 +186,6 @@
 <context>
     <name>ProcLab::HeadlessRunner</name>
     <message>
-        <source>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</source>
-        <translation>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</translation>
-    </message>
-    <message>
         <source>received %1: stopping 1 worker</source>
         <translation>received %1: stopping 1 worker</translation>
     </message>
@@ -266,63 +262,15 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>--run: the program name is %1 characters long, longer than any path</source>
-        <translation>--run: the program name is %1 characters long, longer than any path</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--run “%1”: word %2 is not valid UTF-8 text</source>
-        <translation>--run “%1”: word %2 is not valid UTF-8 text</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ProcLab::Main</name>
-    <message>
-        <source>proclab: %1 (see proclab --help)</source>
-        <translation>proclab: %1 (see proclab --help)</translation>
-    </message>
-</context>
-<context>
-    <name>ProcLab::MainWindow</name>
-    <message>
-        <source>proclab-worker not found: no lessons (set PROCLAB_WORKER)</source>
-        <translation>proclab-worker not found: no lessons (set PROCLAB_WORKER)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 running · %n worker(s)</source>
-        <translation>
-            <numerusform>%1 running · %n worker</numerusform>
-            <numerusform>%1 running · %n workers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopping %n worker(s)…</source>
-        <translation>
-            <numerusform>Stopping %n worker…</numerusform>
-            <numerusform>Stopping %n workers…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Killing %n worker(s)…</source>
-        <translation>
-            <numerusform>Killing %n worker…</numerusform>
-            <numerusform>Killing %n workers…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>ProcLab</source>
-        <translation>ProcLab</translation>
-    </message>
-    <message>
-        <source>Main process %1</source>
-        <translation>Main process %1</translation>
-    </message>
-    <message>
-        <source>The PID of ProcLab itself: the main program of the lessons</source>
-        <translation>The PID of ProcLab itself: the main program of the lessons</translation>
-    </message>
-    <message>
-        <source>Workers running now · workers in the table</source>
-        <translation>Workers running now · workers in the table</translation>
-    </message>
+    <name>ProcLab::LowerPane</name>
     <message>
         <source>Output</source>
         <translation>Output</translation>
@@ -346,6 +294,38 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>The process tree: the main process, its workers and the processes they started, with PID, PPID, CPU and memory</source>
         <translation>The process tree: the main process, its workers and the processes they started, with PID, PPID, CPU and memory</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::Main</name>
+    <message>
+        <source>proclab: %1 (see proclab --help)</source>
+        <translation>proclab: %1 (see proclab --help)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::MainWindow</name>
+    <message>
+        <source>proclab-worker not found: no lessons (set PROCLAB_WORKER)</source>
+        <translation>proclab-worker not found: no lessons (set PROCLAB_WORKER)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n worker(s)…</source>
+        <translation>
+            <numerusform>Stopping %n worker…</numerusform>
+            <numerusform>Stopping %n workers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n worker(s)…</source>
+        <translation>
+            <numerusform>Killing %n worker…</numerusform>
+            <numerusform>Killing %n workers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ProcLab</source>
+        <translation>ProcLab</translation>
     </message>
 </context>
 <context>
@@ -474,10 +454,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>&amp;Scrollback:</translation>
     </message>
     <message>
-        <source>How many lines of output are kept; older lines are dropped</source>
-        <translation>How many lines of output are kept; older lines are dropped</translation>
-    </message>
-    <message>
         <source> lines</source>
         <translation> lines</translation>
     </message>
@@ -512,6 +488,10 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Whether Run command… asks programs to write each line as soon as they print it</source>
         <translation>Whether Run command… asks programs to write each line as soon as they print it</translation>
+    </message>
+    <message>
+        <source>How many lines of output are kept; older lines are dropped, from the output and from each worker&apos;s own history</source>
+        <translation>How many lines of output are kept; older lines are dropped, from the output and from each worker&apos;s own history</translation>
     </message>
 </context>
 <context>
@@ -765,6 +745,62 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Working Folder</source>
         <translation>Working Folder</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::Session</name>
+    <message>
+        <source>not starting a lesson: every worker is being stopped</source>
+        <translation>not starting a lesson: every worker is being stopped</translation>
+    </message>
+    <message>
+        <source>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</source>
+        <translation>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</translation>
+    </message>
+    <message>
+        <source>not starting “%1”: every worker is being stopped</source>
+        <translation>not starting “%1”: every worker is being stopped</translation>
+    </message>
+    <message>
+        <source>not starting the command line&apos;s work: every worker is being stopped</source>
+        <translation>not starting the command line&apos;s work: every worker is being stopped</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::StatusSummary</name>
+    <message numerus="yes">
+        <source>%1 running · %2 paused · %n worker(s)</source>
+        <translation>
+            <numerusform>%1 running · %2 paused · %n worker</numerusform>
+            <numerusform>%1 running · %2 paused · %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n waiting</source>
+        <translation>
+            <numerusform> · %n waiting</numerusform>
+            <numerusform> · %n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workers running now · paused · workers in the table</source>
+        <translation>Workers running now · paused · workers in the table</translation>
+    </message>
+    <message>
+        <source>CPU and memory unavailable</source>
+        <translation>CPU and memory unavailable</translation>
+    </message>
+    <message>
+        <source>The process table (/proc) cannot be read: CPU, memory and the process tree are not measured</source>
+        <translation>The process table (/proc) cannot be read: CPU, memory and the process tree are not measured</translation>
+    </message>
+    <message>
+        <source>Main process %1</source>
+        <translation>Main process %1</translation>
+    </message>
+    <message>
+        <source>The PID of ProcLab itself: the main program of the lessons</source>
+        <translation>The PID of ProcLab itself: the main program of the lessons</translation>
     </message>
 </context>
 <context>
@@ -1286,9 +1322,12 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <source>not starting “%1”: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</source>
         <translation>not starting “%1”: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</translation>
     </message>
-    <message>
-        <source>not starting %1 more: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</source>
-        <translation>not starting %1 more: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</translation>
+    <message numerus="yes">
+        <source>%n more worker(s) wait to start: %1 are running, the most this monitor allows at once (limited by its %2 open files)</source>
+        <translation>
+            <numerusform>%n more worker waits to start: %1 are running, the most this monitor allows at once (limited by its %2 open files)</numerusform>
+            <numerusform>%n more workers wait to start: %1 are running, the most this monitor allows at once (limited by its %2 open files)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

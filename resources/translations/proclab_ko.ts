@@ -185,10 +185,6 @@
 <context>
     <name>ProcLab::HeadlessRunner</name>
     <message>
-        <source>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</source>
-        <translation>실습을 실행할 수 없습니다: 도우미 프로그램 proclab-worker가 proclab 옆에 없습니다 (PROCLAB_WORKER에 경로를 지정하세요)</translation>
-    </message>
-    <message>
         <source>received %1: stopping 1 worker</source>
         <translation>%1 받음: 프로세스 1개를 종료합니다</translation>
     </message>
@@ -265,60 +261,15 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>--run: the program name is %1 characters long, longer than any path</source>
-        <translation>--run: 프로그램 이름이 %1자로, 어떤 경로보다도 깁니다</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--run “%1”: word %2 is not valid UTF-8 text</source>
-        <translation>--run “%1”: %2번째 단어가 올바른 UTF-8 텍스트가 아닙니다</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ProcLab::Main</name>
-    <message>
-        <source>proclab: %1 (see proclab --help)</source>
-        <translation>proclab: %1 (proclab --help 참고)</translation>
-    </message>
-</context>
-<context>
-    <name>ProcLab::MainWindow</name>
-    <message>
-        <source>proclab-worker not found: no lessons (set PROCLAB_WORKER)</source>
-        <translation>proclab-worker를 찾을 수 없어 실습을 쓸 수 없습니다 (PROCLAB_WORKER를 지정하세요)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 running · %n worker(s)</source>
-        <translation>
-            <numerusform>실행 중 %1개 · 프로세스 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopping %n worker(s)…</source>
-        <translation>
-            <numerusform>프로세스 %n개 종료 중…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Killing %n worker(s)…</source>
-        <translation>
-            <numerusform>프로세스 %n개 강제 종료 중…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>ProcLab</source>
-        <translation>ProcLab</translation>
-    </message>
-    <message>
-        <source>Main process %1</source>
-        <translation>메인 프로세스 %1</translation>
-    </message>
-    <message>
-        <source>The PID of ProcLab itself: the main program of the lessons</source>
-        <translation>ProcLab 자신의 PID: 실습의 메인 프로그램</translation>
-    </message>
-    <message>
-        <source>Workers running now · workers in the table</source>
-        <translation>지금 실행 중인 프로세스 · 표에 있는 프로세스</translation>
-    </message>
+    <name>ProcLab::LowerPane</name>
     <message>
         <source>Output</source>
         <translation>출력</translation>
@@ -342,6 +293,36 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>The process tree: the main process, its workers and the processes they started, with PID, PPID, CPU and memory</source>
         <translation>프로세스 트리: 메인 프로세스와 그 프로세스들, 그리고 그들이 시작한 프로세스를 PID, PPID, CPU, 메모리와 함께 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::Main</name>
+    <message>
+        <source>proclab: %1 (see proclab --help)</source>
+        <translation>proclab: %1 (proclab --help 참고)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::MainWindow</name>
+    <message>
+        <source>proclab-worker not found: no lessons (set PROCLAB_WORKER)</source>
+        <translation>proclab-worker를 찾을 수 없어 실습을 쓸 수 없습니다 (PROCLAB_WORKER를 지정하세요)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n worker(s)…</source>
+        <translation>
+            <numerusform>프로세스 %n개 종료 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n worker(s)…</source>
+        <translation>
+            <numerusform>프로세스 %n개 강제 종료 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ProcLab</source>
+        <translation>ProcLab</translation>
     </message>
 </context>
 <context>
@@ -467,10 +448,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>스크롤백(&amp;S):</translation>
     </message>
     <message>
-        <source>How many lines of output are kept; older lines are dropped</source>
-        <translation>보관할 출력 줄 수. 더 오래된 줄은 버립니다</translation>
-    </message>
-    <message>
         <source> lines</source>
         <translation>줄</translation>
     </message>
@@ -505,6 +482,10 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Whether Run command… asks programs to write each line as soon as they print it</source>
         <translation>명령 실행…이 프로그램에 각 줄을 출력하자마자 내보내도록 요청할지 여부</translation>
+    </message>
+    <message>
+        <source>How many lines of output are kept; older lines are dropped, from the output and from each worker&apos;s own history</source>
+        <translation>보관할 출력 줄 수. 더 오래된 줄은 출력과 각 프로세스의 기록에서 버립니다</translation>
     </message>
 </context>
 <context>
@@ -756,6 +737,60 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Working Folder</source>
         <translation>작업 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::Session</name>
+    <message>
+        <source>not starting a lesson: every worker is being stopped</source>
+        <translation>실습을 시작하지 않습니다: 모든 프로세스를 멈추는 중입니다</translation>
+    </message>
+    <message>
+        <source>cannot run the lessons: the helper program proclab-worker was not found beside proclab (set PROCLAB_WORKER to its path)</source>
+        <translation>실습을 실행할 수 없습니다: 도우미 프로그램 proclab-worker가 proclab 옆에 없습니다 (PROCLAB_WORKER에 경로를 지정하세요)</translation>
+    </message>
+    <message>
+        <source>not starting “%1”: every worker is being stopped</source>
+        <translation>“%1”을(를) 시작하지 않습니다: 모든 프로세스를 멈추는 중입니다</translation>
+    </message>
+    <message>
+        <source>not starting the command line&apos;s work: every worker is being stopped</source>
+        <translation>명령줄의 작업을 시작하지 않습니다: 모든 프로세스를 멈추는 중입니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::StatusSummary</name>
+    <message numerus="yes">
+        <source>%1 running · %2 paused · %n worker(s)</source>
+        <translation>
+            <numerusform>실행 중 %1개 · 일시 정지 %2개 · 프로세스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n waiting</source>
+        <translation>
+            <numerusform> · 대기 중 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workers running now · paused · workers in the table</source>
+        <translation>지금 실행 중인 프로세스 · 일시 정지된 프로세스 · 표에 있는 프로세스</translation>
+    </message>
+    <message>
+        <source>CPU and memory unavailable</source>
+        <translation>CPU와 메모리를 알 수 없음</translation>
+    </message>
+    <message>
+        <source>The process table (/proc) cannot be read: CPU, memory and the process tree are not measured</source>
+        <translation>프로세스 표(/proc)를 읽을 수 없습니다: CPU, 메모리, 프로세스 트리를 측정하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Main process %1</source>
+        <translation>메인 프로세스 %1</translation>
+    </message>
+    <message>
+        <source>The PID of ProcLab itself: the main program of the lessons</source>
+        <translation>ProcLab 자신의 PID: 실습의 메인 프로그램</translation>
     </message>
 </context>
 <context>
@@ -1276,9 +1311,11 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <source>not starting “%1”: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</source>
         <translation>“%1”을(를) 시작하지 않음: 이미 프로세스 %2개가 실행 중이며, 이 모니터가 한 번에 허용하는 최대입니다 (열린 파일 %3개로 제한됨)</translation>
     </message>
-    <message>
-        <source>not starting %1 more: %2 workers are running, the most this monitor allows at once (limited by its %3 open files)</source>
-        <translation>%1개를 더 시작하지 않음: 이미 프로세스 %2개가 실행 중이며, 이 모니터가 한 번에 허용하는 최대입니다 (열린 파일 %3개로 제한됨)</translation>
+    <message numerus="yes">
+        <source>%n more worker(s) wait to start: %1 are running, the most this monitor allows at once (limited by its %2 open files)</source>
+        <translation>
+            <numerusform>%n개가 더 시작을 기다림: 이미 프로세스 %1개가 실행 중이며, 이 모니터가 한 번에 허용하는 최대입니다 (열린 파일 %2개로 제한됨)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,7 @@ int main(int argc, char **argv)
             {"idle", benchIdle},
             {"startup", benchStartup},
             {"tutorial", benchTutorial},
+            {"follow", benchFollow},
     };
     for (const auto &[name, run] : sections) {
         if (context.options.wants(name))

@@ -9,7 +9,7 @@ namespace ProcLab::Bench {
 const std::set<std::string> &sectionNames()
 {
     static const std::set<std::string> names
-            = {"spawn", "start", "ingest", "window", "idle", "startup", "tutorial"};
+            = {"spawn", "start", "ingest", "window", "idle", "startup", "tutorial", "follow"};
     return names;
 }
 
@@ -18,7 +18,8 @@ std::string usage()
     return "usage: proclab-bench [--quick] [--rounds N] [--only NAME[,NAME]] [--json]\n"
            "  --quick       fewer rounds and smaller N (about half a minute)\n"
            "  --rounds N    rounds per figure (default 5, 2 with --quick)\n"
-           "  --only NAMES  sections: spawn, start, ingest, window, idle, startup, tutorial\n"
+           "  --only NAMES  sections: spawn, start, ingest, window, idle, startup, tutorial,\n"
+           "                follow\n"
            "  --json        one JSON object on stdout; the table goes to stderr\n";
 }
 

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "probes.h"
 #include "procstatus.h"
+#include "session.h"
 #include "stats.h"
 #include "worker.h"
 #include "workerpool.h"
@@ -56,8 +57,9 @@ void stopWorkers(WorkerPool &pool)
 
 int runLoad(const LoadOptions &options)
 {
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), workerProgram());
+    Session session(workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session);
     window.show();
     if (!waitUntilExposed(&window, ExposeTimeoutMs))
         return NeverShown;
@@ -95,8 +97,9 @@ int runLoad(const LoadOptions &options)
 
 int runIdle(int seconds, int workers, int settleMs)
 {
-    WorkerPool pool;
-    MainWindow window(pool, LaunchOptions(), workerProgram());
+    Session session(workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session);
     window.show();
     if (!waitUntilExposed(&window, ExposeTimeoutMs))
         return NeverShown;
@@ -131,11 +134,11 @@ int runIdle(int seconds, int workers, int settleMs)
 
 int runStartup(const std::string &which, int settleMs)
 {
-    std::unique_ptr<WorkerPool> pool;
+    std::unique_ptr<Session> session;
     std::unique_ptr<QWidget> window;
     if (which == "proclab") {
-        pool = std::make_unique<WorkerPool>();
-        window = std::make_unique<MainWindow>(*pool, LaunchOptions(), workerProgram());
+        session = std::make_unique<Session>(workerProgram());
+        window = std::make_unique<MainWindow>(*session);
     } else {
         window = std::make_unique<QWidget>();
         window->resize(WindowWidth, WindowHeight);

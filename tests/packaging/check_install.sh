@@ -28,6 +28,8 @@ check_layout() # check_layout ROOT (the installed prefix)
 
     local share=$root/share desktop=$root/share/applications/$app_id.desktop
     local metainfo=$root/share/metainfo/$app_id.metainfo.xml man=$root/share/man/man1/proclab.1.gz
+    # Where core/pythonhook.cpp looks: ../share/proclab/python beside proclab.
+    need_file "$share/proclab/python/sitecustomize.py"
     need_file "$desktop"
     need_file "$metainfo"
     need_file "$man"
@@ -83,6 +85,20 @@ check_layout() # check_layout ROOT (the installed prefix)
         else
             fail "installed proclab --headless --spawn 2 (exit status $status):"
             sed 's/^/      /' <<<"$output"
+        fi
+        # A Python program must get the installed hook on its PYTHONPATH, and be line-buffered.
+        if command -v python3 >/dev/null; then
+            local hook expected
+            hook=$(cd / && env -u PROCLAB_WORKER -u PROCLAB_PYTHON_HOOK -u PYTHONPATH -u PYTHONUNBUFFERED \
+                       QT_QPA_PLATFORM=offscreen \
+                       timeout 60 "$root/bin/proclab" --headless --lang en \
+                       --run "python3 -c 'import os, sys; print(os.environ[\"PYTHONPATH\"], sys.stdout.line_buffering)'" 2>/dev/null)
+            expected="$(cd "$share/proclab/python" 2>/dev/null && pwd -P)"
+            if [[ -n $expected && $hook == "$expected True" ]]; then
+                pass "installed proclab gives Python its installed hook"
+            else
+                fail "installed proclab gave Python PYTHONPATH and line buffering \"$hook\", not \"$expected True\""
+            fi
         fi
         local version
         version=$(env -u PROCLAB_WORKER "$root/bin/proclab" --version 2>&1)

@@ -1,15 +1,20 @@
-// proclab-soak: minutes of mixed spawning, flooding and stopping through WorkerPool, then a check
-// that the monitor is back where it started: as many open file descriptors, no zombie, no child but
-// the guardian. Not part of `make test`; run it by hand or in a nightly job:
+// proclab-soak: minutes of mixed spawning, flooding and stopping through the Session (its pool,
+// sampler and Python mirror, as the program runs them; with --window, under a real MainWindow on the
+// offscreen platform too), then a check that the monitor is back where it started: as many open file
+// descriptors, no zombie, no child but the guardian, and a resident size that stopped growing once
+// warmed up. Not part of `make test`; run it by hand or in a nightly job:
 //
 //     build/tests/soak/proclab-soak --minutes 10
 //
 // It prints its counters and exits 1 when something did not return to its baseline.
+#include "mainwindow.h"
 #include "processguardian.h"
+#include "session.h"
 #include "testsupport.h"
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,6 +25,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace ProcLab;
 using namespace std::chrono;
@@ -27,6 +34,9 @@ using namespace std::chrono;
 namespace {
 
 constexpr int ChecksPerSecond = 50;
+constexpr int RssSamplesPerMinute = 6;
+// Resident memory may grow by this much after the warm-up: allocator slack, not a leak.
+constexpr qint64 AllowedGrowthKb = 8 * 1024;
 
 qint64 statusKb(const char *field)
 {
@@ -56,12 +66,19 @@ struct Counters
 class Soak final : public QObject
 {
 public:
-    Soak(milliseconds duration, int maxActive, quint32 seed)
+    Soak(milliseconds duration, int maxActive, quint32 seed, bool withWindow)
         : m_duration(duration)
         , m_maxActive(maxActive)
         , m_random(seed)
         , m_worker(TestSupport::workerProgram())
-    {}
+        , m_session(m_worker)
+        , m_pool(m_session.pool())
+    {
+        if (withWindow) {
+            m_window = std::make_unique<MainWindow>(m_session);
+            m_window->show();
+        }
+    }
 
     // Returns the exit status.
     int run();
@@ -78,10 +95,14 @@ private:
     QRandomGenerator m_random;
     const QString m_worker;
     ProcessGuardian m_guardian;
-    WorkerPool m_pool;
+    Session m_session;
+    WorkerPool &m_pool;
+    std::unique_ptr<MainWindow> m_window;
     QTimer m_ticker;
     QTimer m_sweeper;  // clears ended workers, as a user of the window would now and then
     QTimer m_reporter; // a line of progress a minute
+    QTimer m_rssSampler;
+    std::vector<std::pair<qint64, qint64>> m_rss; // (ms since the start, VmRSS kB)
     QElapsedTimer m_clock;
     Counters m_counters;
     bool m_stopping = false;
@@ -94,8 +115,8 @@ int Soak::run()
         std::fprintf(stderr, "proclab-soak: cannot start the guardian: %s\n", qPrintable(error));
         return 2;
     }
-    m_pool.setGuardian(&m_guardian);
-    m_pool.setGracePeriod(milliseconds(300));
+    m_session.setGuardian(&m_guardian);
+    m_session.setGracePeriod(milliseconds(300));
     m_pool.setMaxActiveWorkers(m_maxActive);
     connect(&m_pool,
             &WorkerPool::outputReceived,
@@ -107,10 +128,10 @@ int Soak::run()
     // One worker first, so that Qt's lazily opened descriptors count in the baseline.
     WorkerSpec warmUp;
     warmUp.arguments = QStringList{m_worker, "say", "warm-up"};
-    m_pool.spawn(warmUp);
+    m_session.runCommand(warmUp);
     while (m_pool.hasActiveWorkers())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    m_pool.clearFinished();
+    m_session.clearFinished();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     const int fdsAtStart = TestSupport::openFileDescriptorCount();
 
@@ -118,10 +139,14 @@ int Soak::run()
     m_ticker.setInterval(1000 / ChecksPerSecond);
     connect(&m_ticker, &QTimer::timeout, this, &Soak::tick);
     m_ticker.start();
-    connect(&m_sweeper, &QTimer::timeout, &m_pool, &WorkerPool::clearFinished);
+    connect(&m_sweeper, &QTimer::timeout, &m_session, &Session::clearFinished);
     m_sweeper.start(1000);
     connect(&m_reporter, &QTimer::timeout, this, [this] { report(false); });
     m_reporter.start(60000);
+    connect(&m_rssSampler, &QTimer::timeout, this, [this] {
+        m_rss.emplace_back(m_clock.elapsed(), statusKb("VmRSS"));
+    });
+    m_rssSampler.start(60000 / RssSamplesPerMinute);
     QEventLoop loop;
     connect(&m_pool, &WorkerPool::allFinished, &loop, [this, &loop] {
         if (m_stopping)
@@ -131,8 +156,9 @@ int Soak::run()
     m_ticker.stop();
     m_sweeper.stop();
     m_reporter.stop();
+    m_rssSampler.stop();
 
-    m_pool.clearFinished();
+    m_session.clearFinished();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     // Processes just killed reach the monitor through the event loop: give them a few seconds.
     int fdsAtEnd = 0;
@@ -153,9 +179,38 @@ int Soak::run()
     std::printf("log lines dropped: %lld\n", m_pool.log().droppedLines());
     std::printf("peak RSS: %lld MB\n", statusKb("VmHWM") / 1024);
     std::printf("RSS at the end: %lld MB\n", statusKb("VmRSS") / 1024);
+    // Warmed up once the logs and histories are full: after a fifth of the run, at least a minute.
+    const qint64 warmUpMs = std::max<qint64>(60000, m_duration.count() / 5);
+    qint64 rssWarm = -1;
+    qint64 rssMax = -1;
+    qint64 rssLast = -1;
+    for (const auto &[atMs, rss] : m_rss) {
+        if (atMs < warmUpMs)
+            continue;
+        if (rssWarm < 0)
+            rssWarm = rss;
+        rssMax = std::max(rssMax, rss);
+        rssLast = rss;
+    }
+    const bool rssFlat = rssWarm < 0 || rssMax - rssWarm <= AllowedGrowthKb;
+    if (rssWarm >= 0) {
+        std::printf("RSS after warm-up (%lld s): %lld MB\n", warmUpMs / 1000, rssWarm / 1024);
+        std::printf("RSS highest after warm-up: %lld MB\nRSS last sample: %lld MB\n",
+                    rssMax / 1024,
+                    rssLast / 1024);
+        std::printf("RSS growth after warm-up: %lld MB (allowed %lld MB)\n",
+                    (rssMax - rssWarm) / 1024,
+                    AllowedGrowthKb / 1024);
+    } else {
+        std::printf("RSS growth after warm-up: not measured (run longer than %lld s)\n",
+                    warmUpMs / 1000);
+    }
+    std::printf("workers in the table at the end: %d\n", m_pool.count());
+    std::printf("Python mirror lines at the end: %lld\n",
+                qlonglong(m_session.pythonMirror().lines().size()));
     std::printf("fds at start: %d\nfds at end: %d\n", fdsAtStart, fdsAtEnd);
     std::printf("zombies: %d\nchildren left: %d\n", zombies, children);
-    const bool clean = fdsAtEnd <= fdsAtStart && zombies == 0 && children == 0;
+    const bool clean = fdsAtEnd <= fdsAtStart && zombies == 0 && children == 0 && rssFlat;
     std::printf("result: %s\n", clean ? "back to baseline" : "NOT back to baseline");
     return clean ? 0 : 1;
 }
@@ -166,7 +221,7 @@ void Soak::tick()
         return;
     if (m_clock.elapsed() >= m_duration.count()) {
         m_stopping = true;
-        m_pool.stopAll();
+        m_session.requestStop();
         return;
     }
     while (m_pool.activeCount() < m_maxActive)
@@ -233,7 +288,7 @@ void Soak::spawnOne()
     }
     WorkerSpec spec;
     spec.arguments = arguments;
-    Worker *worker = m_pool.spawn(spec);
+    Worker *worker = m_session.runCommand(spec);
     if (!worker)
         return;
     ++m_counters.spawned;
@@ -309,7 +364,15 @@ void Soak::report(bool final)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication application(argc, argv);
+    // --window needs a QApplication, and a platform without a display.
+    bool withWindow = false;
+    for (int i = 1; i < argc; ++i)
+        withWindow = withWindow || qstrcmp(argv[i], "--window") == 0;
+    if (withWindow && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application
+            = withWindow ? std::make_unique<QApplication>(argc, argv)
+                         : std::make_unique<QCoreApplication>(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
             QStringLiteral("Soak ProcLab's core: mixed spawning, flooding and stopping, then check "
@@ -326,8 +389,11 @@ int main(int argc, char **argv)
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Random seed (default: from the clock)."),
                                   QStringLiteral("N"));
-    parser.addOptions({minutes, maxActive, seed});
-    parser.process(application);
+    const QCommandLineOption window(QStringLiteral("window"),
+                                    QStringLiteral("Show a MainWindow of the session too "
+                                                   "(offscreen unless QT_QPA_PLATFORM says)."));
+    parser.addOptions({minutes, maxActive, seed, window});
+    parser.process(*application);
 
     bool minutesOk = false;
     bool activeOk = false;
@@ -341,6 +407,6 @@ int main(int argc, char **argv)
                                                  : quint32(QDateTime::currentMSecsSinceEpoch());
     std::printf("seed: %u\n", seedValue);
     std::fflush(stdout);
-    Soak soak(milliseconds(qint64(duration * 60000)), active, seedValue);
+    Soak soak(milliseconds(qint64(duration * 60000)), active, seedValue, withWindow);
     return soak.run();
 }

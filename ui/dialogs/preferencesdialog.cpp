@@ -1,5 +1,7 @@
 #include "preferencesdialog.h"
 
+#include "appsettings.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -31,17 +33,11 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
-    m_grace = spinBox(0, AppSettings::MaxGracePeriodMs, 100, this);
+    m_grace = spinBox(0, int(Defaults::MaxGracePeriod.count()), 100, this);
     m_grace->setObjectName(QStringLiteral("gracePeriod"));
-    m_countdown = spinBox(AppSettings::MinCountdownSeconds,
-                          AppSettings::MaxCountdownSeconds,
-                          1,
-                          this);
+    m_countdown = spinBox(Defaults::MinCountdownSeconds, Defaults::MaxCountdownSeconds, 1, this);
     m_countdown->setObjectName(QStringLiteral("countdownSeconds"));
-    m_scrollback = spinBox(AppSettings::MinScrollbackLines,
-                           AppSettings::MaxScrollbackLines,
-                           10000,
-                           this);
+    m_scrollback = spinBox(Defaults::MinScrollbackLines, Defaults::MaxScrollbackLines, 10000, this);
     m_scrollback->setObjectName(QStringLiteral("scrollbackLines"));
     m_fontSize = spinBox(AppSettings::MinFontPointSize, AppSettings::MaxFontPointSize, 1, this);
     m_fontSize->setObjectName(QStringLiteral("fontPointSize"));
@@ -102,7 +98,8 @@ void PreferencesDialog::retranslate()
     m_countdown->setSuffix(tr(" s"));
     label(m_scrollback,
           tr("&Scrollback:"),
-          tr("How many lines of output are kept; older lines are dropped"));
+          tr("How many lines of output are kept; older lines are dropped, from the output and "
+             "from each worker's own history"));
     m_scrollback->setSuffix(tr(" lines"));
     label(m_fontSize, tr("&Text size:"), tr("The size of the table's and the output's text"));
     m_fontSize->setSuffix(tr(" pt"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "appsettings.h"
+#include "defaults.h"
 
 #include <QDialog>
 
@@ -16,9 +16,9 @@ namespace ProcLab {
 // and AppSettings keeps it.
 struct Preferences
 {
-    int gracePeriodMs = AppSettings::DefaultGracePeriodMs;
-    int countdownSeconds = AppSettings::DefaultCountdownSeconds;
-    int scrollbackLines = AppSettings::DefaultScrollbackLines;
+    int gracePeriodMs = int(Defaults::GracePeriod.count());
+    int countdownSeconds = Defaults::CountdownSeconds;
+    int scrollbackLines = Defaults::ScrollbackLines;
     int fontPointSize = 12;
     QString language; // "ko", "en", or empty for the system's
     bool lineBufferedByDefault = true;

@@ -1,5 +1,8 @@
 #include "tutorialdialog.h"
 
+#include "defaults.h"
+#include "tutorialsource.h"
+
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFontDatabase>
@@ -16,59 +19,6 @@
 namespace ProcLab {
 
 namespace {
-
-// The tutorial's two programs and what they printed, as it shows them (its Korean texts included:
-// they are the program's data, and ProcLab's lessons print the same).
-const char SpawnCode[] = R"(import multiprocessing
-import os
-
-def sub_func(thing):
-    main_func(thing)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    for i in range(4):
-        p = multiprocessing.Process(target=sub_func, args=("서브 프로그램 {}".format(i),))
-        p.start())";
-
-const char SpawnOutput[] = R"(Process 16520 says: 메인 프로그램
-Process 10308 says: 서브 프로그램 0
-Process 16452 says: 서브 프로그램 1
-Process 2788 says: 서브 프로그램 2
-Process 12948 says: 서브 프로그램 3)";
-
-const char CountdownCode[] = R"(import multiprocessing
-import os
-import time
-
-def sub_func(thing):
-    main_func(thing)
-    start_num = 1
-    stop = 100000
-    for num in range(start_num, stop):
-        print("\tNumber {} of {}.".format(num, stop))
-        time.sleep(1)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    p = multiprocessing.Process(target=sub_func, args=("loop",))
-    p.start()
-    time.sleep(5)
-    p.terminate())";
-
-const char CountdownOutput[] = R"(Process 10540 says: 메인 프로그램
-Process 16692 says: loop
-        Number 1 of 100000.
-        Number 2 of 100000.
-        Number 3 of 100000.
-        Number 4 of 100000.
-        Number 5 of 100000.)";
 
 QPlainTextEdit *codeView(const QString &text, QWidget *parent)
 {
@@ -105,14 +55,15 @@ TutorialDialog::TutorialDialog(QWidget *parent)
     setObjectName(QStringLiteral("tutorialDialog"));
     m_spawnButton->setObjectName(QStringLiteral("runSpawnLesson"));
     m_countdownButton->setObjectName(QStringLiteral("runCountdownLesson"));
+    // The tutorial's own programs and what they printed, its Korean texts included.
     m_tabs->addTab(createPage(m_spawnPage,
-                              QString::fromUtf8(SpawnCode),
-                              QString::fromUtf8(SpawnOutput),
+                              TutorialSource::spawnExample(),
+                              TutorialSource::spawnExampleOutput(),
                               m_spawnButton),
                    QString());
     m_tabs->addTab(createPage(m_countdownPage,
-                              QString::fromUtf8(CountdownCode),
-                              QString::fromUtf8(CountdownOutput),
+                              TutorialSource::countdownExample(),
+                              TutorialSource::countdownExampleOutput(),
                               m_countdownButton),
                    QString());
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "defaults.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -51,7 +53,7 @@ private:
     Page m_countdownPage;
     QPushButton *m_spawnButton = nullptr;
     QPushButton *m_countdownButton = nullptr;
-    int m_countdownSeconds = 5;
+    int m_countdownSeconds = Defaults::CountdownSeconds;
 };
 
 } // namespace ProcLab

@@ -116,9 +116,14 @@ PythonPanel::PythonPanel(const PythonMirror &mirror, QWidget *parent)
     layout->addWidget(m_editor, 1);
     layout->addLayout(buttons);
 
-    for (const QString &line : m_mirror.lines())
-        appendLine(line);
+    const auto showAll = [this] {
+        m_editor->clear();
+        for (const QString &line : m_mirror.lines())
+            appendLine(line);
+    };
+    showAll();
     connect(&m_mirror, &PythonMirror::lineAdded, this, &PythonPanel::appendLine);
+    connect(&m_mirror, &PythonMirror::linesReset, this, showAll);
 }
 
 void PythonPanel::retranslate()

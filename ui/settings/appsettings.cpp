@@ -187,37 +187,42 @@ void AppSettings::setSplitterSizes(const QList<int> &sizes)
 int AppSettings::countdownSeconds() const
 {
     return boundedInt(CountdownSecondsKey,
-                      MinCountdownSeconds,
-                      MaxCountdownSeconds,
-                      DefaultCountdownSeconds);
+                      Defaults::MinCountdownSeconds,
+                      Defaults::MaxCountdownSeconds,
+                      Defaults::CountdownSeconds);
 }
 
 void AppSettings::setCountdownSeconds(int seconds)
 {
-    setValue(CountdownSecondsKey, qBound(MinCountdownSeconds, seconds, MaxCountdownSeconds));
+    setValue(CountdownSecondsKey,
+             qBound(Defaults::MinCountdownSeconds, seconds, Defaults::MaxCountdownSeconds));
 }
 
 int AppSettings::gracePeriodMs() const
 {
-    return boundedInt(GracePeriodKey, 0, MaxGracePeriodMs, DefaultGracePeriodMs);
+    return boundedInt(GracePeriodKey,
+                      0,
+                      int(Defaults::MaxGracePeriod.count()),
+                      int(Defaults::GracePeriod.count()));
 }
 
 void AppSettings::setGracePeriodMs(int milliseconds)
 {
-    setValue(GracePeriodKey, qBound(0, milliseconds, MaxGracePeriodMs));
+    setValue(GracePeriodKey, qBound(0, milliseconds, int(Defaults::MaxGracePeriod.count())));
 }
 
 int AppSettings::scrollbackLines() const
 {
     return boundedInt(ScrollbackLinesKey,
-                      MinScrollbackLines,
-                      MaxScrollbackLines,
-                      DefaultScrollbackLines);
+                      Defaults::MinScrollbackLines,
+                      Defaults::MaxScrollbackLines,
+                      Defaults::ScrollbackLines);
 }
 
 void AppSettings::setScrollbackLines(int lines)
 {
-    setValue(ScrollbackLinesKey, qBound(MinScrollbackLines, lines, MaxScrollbackLines));
+    setValue(ScrollbackLinesKey,
+             qBound(Defaults::MinScrollbackLines, lines, Defaults::MaxScrollbackLines));
 }
 
 int AppSettings::fontPointSize() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "defaults.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
@@ -25,23 +27,10 @@ class AppSettings final
     Q_DECLARE_TR_FUNCTIONS(ProcLab::AppSettings)
 
 public:
-    static constexpr int DefaultCountdownSeconds = 5;
-    static constexpr int MinCountdownSeconds = 1;
-    static constexpr int MaxCountdownSeconds = 3600;
-    static constexpr int DefaultGracePeriodMs = 2000;
-    static constexpr int MaxGracePeriodMs = 10 * 60 * 1000;
-    static constexpr int DefaultScrollbackLines = 100000;
-    static constexpr int MinScrollbackLines = 1000;
-    static constexpr int MaxScrollbackLines = 1000000;
+    // The engine's defaults and limits are in Defaults (core/defaults.h); these are the window's.
     static constexpr int MinFontPointSize = 7;
     static constexpr int MaxFontPointSize = 48;
     static constexpr int MaxRecentCommands = 20;
-
-    // The merged log bounds its characters too: in the same proportion as WorkerPool's defaults.
-    static qsizetype scrollbackCharacters(int lines)
-    {
-        return qsizetype(lines) * (24 * 1024 * 1024) / DefaultScrollbackLines;
-    }
 
     // The user's settings file.
     static QString defaultFileName();

@@ -1,12 +1,22 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "appsettings.h"
 #include "languagemanager.h"
+#include "lowerpane.h"
 #include "outputview.h"
+#include "preferencesdialog.h"
+#include "pythonpanel.h"
 #include "runcommanddialog.h"
+#include "session.h"
+#include "statussummary.h"
+#include "tablecolumns.h"
+#include "timelineview.h"
+#include "tutorialdialog.h"
+#include "windowsettings.h"
 #include "worker.h"
 #include "workeractions.h"
-#include "workerpool.h"
+#include "workertablemodel.h"
 #include "workertableview.h"
 
 #include <QAction>
@@ -14,7 +24,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDialog>
-#include <QLabel>
+#include <QHeaderView>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSplitter>
@@ -32,57 +42,41 @@ namespace {
 
 constexpr int MinFontSize = 7;
 constexpr int MaxFontSize = 48;
-constexpr int MinStatusFontSize = 11;
 constexpr int StatusMessageMs = 10000;
 
 } // namespace
 
-MainWindow::MainWindow(WorkerPool &pool,
-                       const LaunchOptions &options,
-                       const QString &workerProgram,
-                       QWidget *parent)
-    : MainWindow(pool, options, workerProgram, nullptr, nullptr, parent)
+MainWindow::MainWindow(Session &session, const LaunchOptions &options, QWidget *parent)
+    : MainWindow(session, options, nullptr, nullptr, parent)
 {}
 
-MainWindow::MainWindow(WorkerPool &pool,
+MainWindow::MainWindow(Session &session,
                        const LaunchOptions &options,
-                       const QString &workerProgram,
                        AppSettings *settings,
                        LanguageManager *languages,
                        QWidget *parent)
     : QMainWindow(parent)
-    , m_pool(pool)
+    , m_session(session)
     , m_options(options)
-    , m_workerProgram(workerProgram)
-    , m_language(demoLanguageFromCode(options.languageCode))
-    , m_ownSettings(settings ? nullptr : std::make_unique<AppSettings>(QString()))
-    , m_ownLanguages(languages ? nullptr : std::make_unique<LanguageManager>())
-    , m_settings(settings ? settings : m_ownSettings.get())
-    , m_languages(languages ? languages : m_ownLanguages.get())
+    , m_settings(new WindowSettings(session, options, settings, languages, this))
 {
-    restoreLanguage();
-    m_pool.setGracePeriod(options.grace);
-
+    m_settings->restoreLanguage();
+    m_settings->restoreSession();
     createWidgets();
-    connectActions();
-    connectPool();
     restoreSettings();
+    connectActions();
+    connectSession();
     retranslate();
 
-    // The tutorial's program first says who it is: so does the monitor, the main process here.
-    m_pool.appendMainProcessLine(Lessons::saysLine(QCoreApplication::applicationPid(),
-                                                   Lessons::mainProgramText(m_language)));
-    if (m_workerProgram.isEmpty()) {
+    if (m_session.workerProgram().isEmpty())
         statusBar()->showMessage(tr("proclab-worker not found: no lessons (set PROCLAB_WORKER)"));
-    } else if (!m_settings->problem().isEmpty()) {
-        statusBar()->showMessage(m_settings->problem());
-    }
+    else if (!m_settings->settings().problem().isEmpty())
+        statusBar()->showMessage(m_settings->settings().problem());
     updateActions();
-    updateStatus();
 
     // After the window has shown, so that a class sees the first workers appear in it.
     if (m_options.hasWork())
-        QTimer::singleShot(0, this, &MainWindow::startLaunchWork);
+        QTimer::singleShot(0, this, [this] { m_session.launch(m_options); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -90,40 +84,36 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createWidgets()
 {
     m_actions = new WorkerActions(this);
-    if (m_options.countdownSeconds > 0)
-        m_actions->setCountdownSeconds(m_options.countdownSeconds);
+    m_actions->setObjectName(QStringLiteral("workerActions"));
     // Two rows: in one, labels large enough for a projector would not fit a 1100-pixel window.
-    m_lessonToolBar = m_actions->createLessonToolBar(this);
-    m_workerToolBar = m_actions->createWorkerToolBar(this);
-    addToolBar(Qt::TopToolBarArea, m_lessonToolBar);
+    addToolBar(Qt::TopToolBarArea, m_actions->createLessonToolBar(this));
     addToolBarBreak(Qt::TopToolBarArea);
-    addToolBar(Qt::TopToolBarArea, m_workerToolBar);
+    addToolBar(Qt::TopToolBarArea, m_actions->createWorkerToolBar(this));
     m_actions->fillMenuBar(menuBar());
 
-    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    m_table = new WorkerTableView(m_pool, splitter);
-    m_outputView = new OutputView(m_pool, splitter);
-    m_outputView->setObjectName(QStringLiteral("outputView"));
-    m_outputView->setFontPointSize(m_table->fontPointSize());
-    splitter->addWidget(m_table);
-    splitter->addWidget(createLowerPane()); // the output, with the timeline and the processes
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_table = new WorkerTableView(m_session.pool(), m_splitter);
+    m_table->setObjectName(QStringLiteral("workerTable"));
+    // One sampler for the whole window: the table's CPU and memory and the process tree read the
+    // same samples, taken twice a second and only while a worker runs.
+    m_table->setSampler(&m_session.sampler());
+    m_tableColumns = new TableColumns(m_table->horizontalHeader());
+    m_tableColumns->setObjectName(QStringLiteral("tableColumns"));
+    m_lowerPane = new LowerPane(m_session, m_splitter);
+    m_lowerPane->setFontPointSize(m_table->fontPointSize());
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_lowerPane);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
 
-    // Their texts are set by retranslate().
-    auto *mainProcess = m_mainProcessLabel = new QLabel(this);
-    mainProcess->setObjectName(QStringLiteral("mainProcessLabel"));
-    m_countsLabel = new QLabel(this);
-    statusBar()->addPermanentWidget(m_countsLabel);
-    statusBar()->addPermanentWidget(mainProcess);
-    // The main process's PID is the first thing a teacher points at: large and bold.
+    m_status = new StatusSummary(m_session, this);
+    statusBar()->addPermanentWidget(m_status);
     QFont statusFont = statusBar()->font();
-    statusFont.setPointSize(qMax(MinStatusFontSize, QApplication::font().pointSize() + 2));
+    statusFont.setPointSize(m_status->font().pointSize());
     statusBar()->setFont(statusFont);
-    statusFont.setBold(true);
-    mainProcess->setFont(statusFont);
 
     // 1200 × 760, or less on a small screen: many classroom projectors are 1024 × 768. The table's
     // CPU and memory and the Python panel beside the output need the width where there is some.
@@ -134,124 +124,122 @@ void MainWindow::createWidgets()
     m_table->setFocus();
 }
 
+void MainWindow::restoreSettings()
+{
+    m_actions->setCountdownSeconds(m_settings->countdownSeconds());
+    // Only the user's own changes are saved: a countdown from the command line is for this run.
+    connect(m_actions, &WorkerActions::countdownSecondsChanged, this, [this](int seconds) {
+        m_settings->settings().setCountdownSeconds(seconds);
+    });
+    m_actions->setLanguageChoice(m_settings->languageChoice());
+    if (const int points = m_settings->fontPointSize(); points > 0)
+        setFontPointSize(points);
+    m_settings->restoreLayout(*this, *m_splitter, *m_tableColumns);
+}
+
 void MainWindow::connectActions()
 {
-    const auto on = [this](WorkerActions::Id id, void (MainWindow::*slot)()) {
+    const auto on = [this](WorkerActions::Id id, auto slot) {
         connect(m_actions->action(id), &QAction::triggered, this, slot);
     };
-    on(WorkerActions::SpawnLesson, &MainWindow::startSpawnLesson);
-    on(WorkerActions::CountdownLesson, &MainWindow::startCountdownLesson);
+    on(WorkerActions::SpawnLesson, [this] { m_session.startSpawnLesson(); });
+    on(WorkerActions::CountdownLesson,
+       [this] { m_session.startCountdownLesson(seconds(m_actions->countdownSeconds())); });
     on(WorkerActions::RunCommand, &MainWindow::openRunCommandDialog);
-    on(WorkerActions::Terminate, &MainWindow::terminateSelected);
-    on(WorkerActions::Kill, &MainWindow::killSelected);
-    on(WorkerActions::TerminateAfter, &MainWindow::terminateSelectedAfter);
+    on(WorkerActions::Terminate, [this] { m_session.terminate(selectedWorkers()); });
+    on(WorkerActions::Kill, [this] { m_session.kill(selectedWorkers()); });
+    on(WorkerActions::TerminateAfter, [this] {
+        m_session.terminateAfter(selectedWorkers(), seconds(m_actions->countdownSeconds()));
+    });
+    on(WorkerActions::Pause, [this] { m_session.pause(selectedWorkers()); });
+    on(WorkerActions::Resume, [this] { m_session.resume(selectedWorkers()); });
+    for (QAction *signal : m_actions->signalActions()) {
+        connect(signal, &QAction::triggered, this, [this, signal] {
+            m_session.sendSignal(selectedWorkers(), signal->data().toInt());
+        });
+    }
+    on(WorkerActions::ClearFinished, [this] { m_session.clearFinished(); });
     on(WorkerActions::Copy, &MainWindow::copy);
     on(WorkerActions::About, &MainWindow::showAbout);
     on(WorkerActions::Preferences, &MainWindow::openPreferences);
     on(WorkerActions::Tutorial, &MainWindow::showTutorial);
+    on(WorkerActions::Quit, &MainWindow::close);
+    on(WorkerActions::ZoomIn, [this] { zoom(1); });
+    on(WorkerActions::ZoomOut, [this] { zoom(-1); });
+    on(WorkerActions::AboutQt, &QApplication::aboutQt);
     for (const WorkerActions::Id id : {WorkerActions::LanguageSystem,
                                        WorkerActions::LanguageKorean,
                                        WorkerActions::LanguageEnglish}) {
-        connect(m_actions->action(id), &QAction::triggered, this, [this, id] {
-            chooseLanguage(WorkerActions::languageCode(id));
-        });
+        on(id, [this, id] { chooseLanguage(WorkerActions::languageCode(id)); });
     }
-    connect(m_actions->action(WorkerActions::ClearFinished),
-            &QAction::triggered,
-            &m_pool,
-            &WorkerPool::clearFinished);
-    connect(m_actions->action(WorkerActions::Quit), &QAction::triggered, this, &MainWindow::close);
-    connect(m_actions->action(WorkerActions::ZoomIn), &QAction::triggered, this, [this] {
-        zoom(1);
-    });
-    connect(m_actions->action(WorkerActions::ZoomOut), &QAction::triggered, this, [this] {
-        zoom(-1);
-    });
-    connect(m_actions->action(WorkerActions::AboutQt),
-            &QAction::triggered,
-            qApp,
-            &QApplication::aboutQt);
 
+    OutputView *output = m_lowerPane->outputView();
     QAction *follow = m_actions->action(WorkerActions::FollowOutput);
-    follow->setChecked(m_outputView->isFollowing());
-    connect(follow, &QAction::toggled, m_outputView, &OutputView::setFollow);
-    connect(m_outputView, &OutputView::followChanged, follow, &QAction::setChecked);
+    follow->setChecked(output->isFollowing());
+    connect(follow, &QAction::toggled, output, &OutputView::setFollow);
+    connect(output, &OutputView::followChanged, follow, &QAction::setChecked);
     QAction *timestamps = m_actions->action(WorkerActions::ShowTimestamps);
-    timestamps->setChecked(m_outputView->showsTimestamps());
-    connect(timestamps, &QAction::toggled, m_outputView, &OutputView::setShowTimestamps);
+    timestamps->setChecked(output->showsTimestamps());
+    connect(timestamps, &QAction::toggled, output, &OutputView::setShowTimestamps);
     // The view's context menu toggles them too; the window's menu shows the same state.
-    connect(m_outputView->timestampsAction(), &QAction::toggled, timestamps, &QAction::setChecked);
+    connect(output->timestampsAction(), &QAction::toggled, timestamps, &QAction::setChecked);
     connect(m_actions->action(WorkerActions::Find),
             &QAction::triggered,
-            m_outputView,
+            output,
             &OutputView::showFindBar);
     connect(m_actions->action(WorkerActions::SaveOutput),
             &QAction::triggered,
-            m_outputView,
+            output,
             &OutputView::saveAs);
-    connect(m_table, &WorkerTableView::workerSelectionChanged, this, &MainWindow::updateSelection);
-    connectProcessActions();
+
+    QAction *python = m_actions->action(WorkerActions::ShowPythonPanel);
+    python->setChecked(!m_lowerPane->pythonPanel()->isHidden());
+    connect(python, &QAction::toggled, m_lowerPane->pythonPanel(), &QWidget::setVisible);
+
+    // A click on a lane selects the worker; the selection filters, highlights and picks below.
+    connect(m_lowerPane->timelineView(),
+            &TimelineView::workerClicked,
+            m_table,
+            &WorkerTableView::selectWorker);
+    connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
+        m_lowerPane->setSelectedWorkers(m_table->selectedWorkerIds());
+        updateActions();
+    });
 }
 
-void MainWindow::connectPool()
+void MainWindow::connectSession()
 {
+    WorkerPool &pool = m_session.pool();
     const auto refresh = [this] {
         updateActions();
-        updateStatus();
+        m_status->refresh();
     };
-    connect(&m_pool, &WorkerPool::workersInserted, this, refresh);
-    connect(&m_pool, &WorkerPool::workersRemoved, this, refresh);
-    connect(&m_pool, &WorkerPool::workersChanged, this, refresh);
-    connect(&m_pool, &WorkerPool::allFinished, this, refresh);
-    // Queued: allFinished may come from inside stopAll(), itself called from closeEvent().
+    connect(&pool, &WorkerPool::workersInserted, this, refresh);
+    connect(&pool, &WorkerPool::workersRemoved, this, refresh);
+    connect(&pool, &WorkerPool::workersChanged, this, refresh);
+    connect(&pool, &WorkerPool::queueChanged, this, refresh);
+    connect(&pool, &WorkerPool::allFinished, this, refresh);
+    connect(&pool, &WorkerPool::eventOccurred, this, [this](const WorkerEvent &event) {
+        if (event.kind == WorkerEvent::Kind::FailedToStart)
+            showMessage(event.text);
+    });
+    connect(&m_session, &Session::refused, this, &MainWindow::showMessage);
+    connect(&m_session, &Session::delayed, this, &MainWindow::showMessage);
+    // Queued: finished() may come from inside requestStop(), itself called from closeEvent().
     connect(
-            &m_pool,
-            &WorkerPool::allFinished,
+            &m_session,
+            &Session::finished,
             this,
             [this] {
-                if (m_stopping)
+                if (m_session.isStopping())
                     close();
             },
             Qt::QueuedConnection);
-    connect(&m_pool, &WorkerPool::eventOccurred, this, [this](const WorkerEvent &event) {
-        if (event.kind == WorkerEvent::Kind::FailedToStart)
-            statusBar()->showMessage(event.text, StatusMessageMs);
-    });
-    connect(&m_pool, &WorkerPool::spawnRefused, this, [this](const QString &reason) {
-        statusBar()->showMessage(reason, StatusMessageMs);
-    });
 }
 
-void MainWindow::startLaunchWork()
+QList<Worker *> MainWindow::selectedWorkers() const
 {
-    if (m_stopping)
-        return;
-    // The same order as the headless runner: commands, then the counting lesson, then lesson 1.
-    for (const QStringList &arguments : m_options.runCommands) {
-        WorkerSpec spec;
-        spec.arguments = arguments;
-        spec.useStdbuf = true; // as the Run command dialog does by default: output arrives live
-        Worker *worker = runCommand(spec);
-        if (worker && m_options.countdownSeconds > 0)
-            m_pool.terminateAfter(worker, seconds(m_options.countdownSeconds));
-    }
-    if (m_options.runsCountingLesson())
-        startCountdownLesson();
-    if (m_options.spawnCount > 0 && !m_workerProgram.isEmpty())
-        Lessons::startSpawnLesson(m_pool, m_workerProgram, m_options.spawnCount, m_language);
-}
-
-void MainWindow::startSpawnLesson()
-{
-    if (!m_workerProgram.isEmpty() && !m_stopping)
-        Lessons::startSpawnLesson(m_pool, m_workerProgram, 4, m_language);
-}
-
-void MainWindow::startCountdownLesson()
-{
-    if (m_workerProgram.isEmpty() || m_stopping)
-        return;
-    Lessons::startCountdownLesson(m_pool, m_workerProgram, seconds(m_actions->countdownSeconds()));
+    return m_table->selectedWorkers();
 }
 
 void MainWindow::openRunCommandDialog()
@@ -259,48 +247,84 @@ void MainWindow::openRunCommandDialog()
     // open(), not exec(): no nested event loop, so a close request or a signal is handled at once.
     auto *dialog = new RunCommandDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setHistory(m_commandHistory);
-    dialog->setLineBuffered(m_settings->lineBufferedByDefault());
+    AppSettings &settings = m_settings->settings();
+    dialog->setHistory(settings.recentCommands());
+    dialog->setLineBuffered(settings.lineBufferedByDefault());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_commandHistory = dialog->history();
-        m_settings->setRecentCommands(m_commandHistory);
-        runCommand(dialog->spec());
+        m_settings->settings().setRecentCommands(dialog->history());
+        m_session.runCommand(dialog->spec());
     });
     dialog->open();
 }
 
-Worker *MainWindow::runCommand(const WorkerSpec &spec)
+void MainWindow::openPreferences()
 {
-    if (m_stopping)
-        return nullptr;
-    // A failed start reports itself through the pool's events (status bar) and the row's tooltip.
-    return m_pool.spawn(spec);
+    // One at a time: a second Ctrl+, brings the open one forward.
+    if (auto *open = findChild<PreferencesDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPreferences(m_settings->preferences(m_table->fontPointSize()));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences preferences = dialog->preferences();
+        m_settings->applyPreferences(preferences);
+        const AppSettings &settings = m_settings->settings();
+        m_actions->setCountdownSeconds(settings.countdownSeconds());
+        setFontPointSize(settings.fontPointSize());
+        if (preferences.language != m_settings->languages().language())
+            chooseLanguage(preferences.language);
+    });
+    dialog->open();
 }
 
-void MainWindow::terminateSelected()
+void MainWindow::showTutorial()
 {
-    for (Worker *worker : m_table->selectedWorkers())
-        m_pool.terminate(worker);
+    if (auto *open = findChild<TutorialDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    // Not modal: the class sees the code and the workers it starts side by side.
+    auto *dialog = new TutorialDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCountdownSeconds(m_actions->countdownSeconds());
+    connect(m_actions,
+            &WorkerActions::countdownSecondsChanged,
+            dialog,
+            &TutorialDialog::setCountdownSeconds);
+    connect(dialog,
+            &TutorialDialog::spawnLessonRequested,
+            m_actions->action(WorkerActions::SpawnLesson),
+            &QAction::trigger);
+    connect(dialog,
+            &TutorialDialog::countdownLessonRequested,
+            m_actions->action(WorkerActions::CountdownLesson),
+            &QAction::trigger);
+    dialog->show();
 }
 
-void MainWindow::killSelected()
+void MainWindow::showAbout()
 {
-    for (Worker *worker : m_table->selectedWorkers())
-        m_pool.kill(worker);
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
-void MainWindow::terminateSelectedAfter()
+void MainWindow::chooseLanguage(const QString &code)
 {
-    const seconds delay(m_actions->countdownSeconds());
-    for (Worker *worker : m_table->selectedWorkers())
-        m_pool.terminateAfter(worker, delay);
+    m_actions->setLanguageChoice(code);
+    // Every widget gets a LanguageChange: changeEvent() below retranslates this window.
+    m_settings->chooseLanguage(code);
 }
 
 void MainWindow::copy()
 {
     // The output view copies on its own while it has the focus; this is the menu and the table.
     if (!m_table->hasFocus()) {
-        m_outputView->copy();
+        m_lowerPane->outputView()->copy();
         return;
     }
     const QString rows = m_table->selectedRowsText();
@@ -310,78 +334,84 @@ void MainWindow::copy()
 
 void MainWindow::zoom(int steps)
 {
-    // One size for both, so the table and the output stay in step whichever was zoomed before.
     setFontPointSize(qBound(MinFontSize, m_table->fontPointSize() + steps, MaxFontSize));
 }
 
-void MainWindow::updateSelection()
+void MainWindow::setFontPointSize(int points)
 {
-    m_outputView->setWorkerFilter(m_table->selectedWorkerIds());
-    updateActions();
+    // One size for all, so the table and the panes stay in step whichever was zoomed before.
+    m_table->setFontPointSize(points);
+    m_lowerPane->setFontPointSize(points);
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, StatusMessageMs);
 }
 
 void MainWindow::updateActions()
 {
+    const QList<Worker *> selected = selectedWorkers();
+    const auto anySelected = [&selected](auto predicate) {
+        return std::any_of(selected.cbegin(), selected.cend(), predicate);
+    };
     WorkerActions::Availability availability;
-    availability.canRunLessons = !m_workerProgram.isEmpty() && !m_stopping;
-    availability.canRunCommands = !m_stopping;
-    const QList<Worker *> selected = m_table->selectedWorkers();
-    availability.hasActiveSelection = std::any_of(selected.cbegin(),
-                                                  selected.cend(),
-                                                  [](const Worker *worker) {
-                                                      return worker->isActive();
-                                                  });
-    const QList<Worker *> &workers = m_pool.workers();
+    availability.canRunLessons = m_session.canRunLessons();
+    availability.canRunCommands = m_session.acceptsWork();
+    availability.hasActiveSelection = anySelected(
+            [](const Worker *worker) { return worker->isActive(); });
+    availability.hasRunningSelection = anySelected(
+            [](const Worker *worker) { return worker->state() == WorkerState::Running; });
+    availability.hasPausedSelection = anySelected(
+            [](const Worker *worker) { return worker->isPaused(); });
+    const QList<Worker *> &workers = m_session.pool().workers();
     availability.hasEndedWorkers = std::any_of(workers.cbegin(),
                                                workers.cend(),
                                                [](const Worker *worker) {
                                                    return !worker->isActive();
                                                });
-    availability.hasRunningSelection = std::any_of(selected.cbegin(),
-                                                   selected.cend(),
-                                                   [](const Worker *worker) {
-                                                       return worker->state()
-                                                              == WorkerState::Running;
-                                                   });
-    availability.hasPausedSelection = std::any_of(selected.cbegin(),
-                                                  selected.cend(),
-                                                  [](const Worker *worker) {
-                                                      return worker->isPaused();
-                                                  });
     m_actions->setAvailability(availability);
-}
-
-void MainWindow::updateStatus()
-{
-    // "%1 running" first, then the plural: only the worker count decides the form of the noun.
-    m_countsLabel->setText(
-            tr("%1 running · %n worker(s)", nullptr, m_pool.count()).arg(m_pool.activeCount()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_pool.hasActiveWorkers()) {
+    if (!m_session.pool().hasActiveWorkers()) {
         // Dialogs of ours still open (About Qt runs its own loop) must not keep the program alive.
         const QList<QDialog *> dialogs = findChildren<QDialog *>();
         for (QDialog *dialog : dialogs)
             dialog->reject();
-        saveSettings();
+        m_settings->saveLayout(*this, *m_splitter, *m_tableColumns, m_table->fontPointSize());
         event->accept();
         return;
     }
     event->ignore();
-    const int count = m_pool.activeCount();
-    if (!m_stopping) {
-        m_stopping = true;
+    const int count = m_session.pool().activeCount();
+    switch (m_session.requestStop()) {
+    case Session::StopStep::Terminating:
         statusBar()->showMessage(tr("Stopping %n worker(s)…", nullptr, count));
-        m_pool.stopAll();
         updateActions();
-        return;
+        break;
+    case Session::StopStep::Killing:
+        statusBar()->showMessage(tr("Killing %n worker(s)…", nullptr, count));
+        break;
     }
-    // Asked twice: no more grace.
-    statusBar()->showMessage(tr("Killing %n worker(s)…", nullptr, count));
-    for (Worker *worker : m_pool.workers())
-        m_pool.kill(worker);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("ProcLab"));
+    m_actions->retranslate();
+    m_table->workerModel()->retranslate();
+    // The columns fit their headers' new words; the empty table's hint is painted again.
+    m_table->setFontPointSize(m_table->fontPointSize());
+    m_table->viewport()->update();
 }
 
 } // namespace ProcLab

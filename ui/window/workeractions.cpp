@@ -217,7 +217,7 @@ QAction *WorkerActions::create(Id id)
 
 void WorkerActions::setCountdownSeconds(int seconds)
 {
-    seconds = qBound(1, seconds, MaxCountdownSeconds);
+    seconds = qBound(Defaults::MinCountdownSeconds, seconds, Defaults::MaxCountdownSeconds);
     if (seconds == m_countdownSeconds)
         return;
     m_countdownSeconds = seconds;
@@ -267,7 +267,7 @@ QToolBar *WorkerActions::createLessonToolBar(QWidget *parent)
     toolBar->addAction(action(CountdownLesson));
     m_seconds = new QSpinBox(toolBar);
     m_seconds->setObjectName(QStringLiteral("countdownSeconds"));
-    m_seconds->setRange(1, MaxCountdownSeconds);
+    m_seconds->setRange(Defaults::MinCountdownSeconds, Defaults::MaxCountdownSeconds);
     m_seconds->setValue(m_countdownSeconds);
     m_seconds->setAccelerated(true);
     // As tall as the buttons beside it, so it reads as part of the lesson's label.

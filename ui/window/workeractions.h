@@ -1,5 +1,7 @@
 #pragma once
 
+#include "defaults.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -57,9 +59,6 @@ public:
         IdCount
     };
     Q_ENUM(Id)
-
-    static constexpr int DefaultCountdownSeconds = 5;
-    static constexpr int MaxCountdownSeconds = 3600;
 
     // window: the actions' parent, so their shortcuts work anywhere in it.
     explicit WorkerActions(QWidget *window);
@@ -122,7 +121,7 @@ private:
     std::vector<std::pair<QPointer<QMenu>, const char *>> m_menuTitles;
     QList<QAction *> m_signalActions;
     QSpinBox *m_seconds = nullptr;
-    int m_countdownSeconds = DefaultCountdownSeconds;
+    int m_countdownSeconds = Defaults::CountdownSeconds;
 };
 
 } // namespace ProcLab

@@ -1,0 +1,146 @@
+#include "runrecorder.h"
+
+#include "exitinfo.h"
+#include "outputline.h"
+#include "worker.h"
+#include "workerevent.h"
+#include "workerpool.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <csignal>
+
+namespace ProcLab {
+
+namespace {
+
+qint64 nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+
+QString reasonName(ExitInfo::Reason reason)
+{
+    switch (reason) {
+    case ExitInfo::Reason::Exited:
+        return QStringLiteral("exited");
+    case ExitInfo::Reason::TerminatedOnRequest:
+        return QStringLiteral("terminated");
+    case ExitInfo::Reason::KilledOnRequest:
+        return QStringLiteral("killed");
+    case ExitInfo::Reason::KilledBySignal:
+        return QStringLiteral("crashed");
+    case ExitInfo::Reason::FailedToStart:
+        return QStringLiteral("failed-to-start");
+    case ExitInfo::Reason::NotEnded:
+        break;
+    }
+    return QString();
+}
+
+} // namespace
+
+RunRecorder::RunRecorder(const WorkerPool &pool, QObject *parent)
+    : QObject(parent)
+    , m_pool(pool)
+{
+    connect(&m_pool, &WorkerPool::outputReceived, this, &RunRecorder::recordOutput);
+    connect(&m_pool, &WorkerPool::eventOccurred, this, &RunRecorder::recordEvent);
+    connect(&m_writer, &RecordWriter::failed, this, &RunRecorder::failed);
+}
+
+RunRecorder::~RunRecorder()
+{
+    stop();
+}
+
+bool RunRecorder::start(const QString &path, const QJsonObject &headerFields)
+{
+    QJsonObject header = headerFields;
+    if (!header.contains(QLatin1String("command"))) {
+        header.insert(QStringLiteral("command"),
+                      QCoreApplication::arguments().join(QLatin1Char(' ')));
+    }
+    return m_writer.open(path, nowUs(), header);
+}
+
+void RunRecorder::stop()
+{
+    m_writer.close(nowUs());
+}
+
+void RunRecorder::recordOutput(const Worker *worker, const QList<OutputLine> &lines)
+{
+    if (!m_writer.isOpen())
+        return;
+    for (const OutputLine &line : lines) {
+        if (line.channel == OutputChannel::Monitor)
+            continue;
+        m_writer.writeOutput(line.timestampMs * 1000,
+                             worker->pid(),
+                             line.channel == OutputChannel::StdErr ? QLatin1String("stderr")
+                                                                   : QLatin1String("stdout"),
+                             line.text);
+    }
+}
+
+void RunRecorder::recordEvent(const WorkerEvent &event)
+{
+    if (!m_writer.isOpen())
+        return;
+    const qint64 timeUs = event.timestampMs * 1000;
+    const Worker *worker = m_pool.workerById(event.workerId);
+    switch (event.kind) {
+    case WorkerEvent::Kind::Started: {
+        QJsonObject extra;
+        if (worker && !worker->spec().name.isEmpty())
+            extra.insert(QStringLiteral("name"), worker->spec().name);
+        m_writer.writeProcessStart(timeUs,
+                                   event.pid,
+                                   QCoreApplication::applicationPid(),
+                                   worker ? worker->spec().arguments : QStringList(),
+                                   event.workerId,
+                                   extra);
+        break;
+    }
+    case WorkerEvent::Kind::FailedToStart:
+    case WorkerEvent::Kind::Ended: {
+        if (!worker)
+            break;
+        const ExitInfo &exit = worker->exitInfo();
+        QJsonObject extra{{QStringLiteral("reason"), reasonName(exit.reason)}};
+        if (event.kind == WorkerEvent::Kind::FailedToStart) {
+            extra.insert(QStringLiteral("error"), exit.errorText);
+            extra.insert(QStringLiteral("worker"), event.workerId);
+            extra.insert(QStringLiteral("argv"),
+                         QJsonArray::fromStringList(worker->spec().arguments));
+        }
+        m_writer.writeProcessExit(timeUs, event.pid, exit.pythonExitCode(), extra);
+        break;
+    }
+    case WorkerEvent::Kind::TerminateSent:
+        m_writer.writeSignal(timeUs, event.pid, SIGTERM, QLatin1String("group"));
+        break;
+    case WorkerEvent::Kind::KillSent:
+        m_writer.writeSignal(timeUs, event.pid, SIGKILL, QLatin1String("group"));
+        break;
+    case WorkerEvent::Kind::Paused:
+        m_writer.writeSignal(timeUs, event.pid, SIGSTOP, QLatin1String("group"));
+        break;
+    case WorkerEvent::Kind::Resumed:
+        m_writer.writeSignal(timeUs, event.pid, SIGCONT, QLatin1String("group"));
+        break;
+    case WorkerEvent::Kind::SignalSent:
+        m_writer.writeSignal(timeUs, event.pid, event.signalNumber, QLatin1String("group"));
+        break;
+    case WorkerEvent::Kind::LeftoversStopped:
+        m_writer.write(timeUs,
+                       QLatin1String("event"),
+                       {{QStringLiteral("pid"), event.pid}, {QStringLiteral("text"), event.text}});
+        break;
+    }
+}
+
+} // namespace ProcLab

@@ -1,0 +1,155 @@
+#pragma once
+
+#include "defaults.h"
+#include "launchoptions.h"
+#include "lessons.h"
+#include "processsampler.h"
+#include "pythonmirror.h"
+#include "workerpool.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace ProcLab {
+
+class ProcessGuardian;
+class Worker;
+struct WorkerSpec;
+
+// One run of ProcLab, whichever front-end shows it. The window and the headless runner are views of
+// a Session: they show what it does and forward what the user asks, and decide nothing themselves.
+//
+// It owns the engine (the pool of workers, the sampler behind CPU, memory and the process tree, the
+// Python mirror) and the policy around it:
+// - the launch plans: the two lessons, a command, and the plan of a whole command line, in one order
+//   (commands, then the counting lesson, then lesson 1). A lesson tells its whole story each time it
+//   runs: the main program's line first ("Process 4242 says: 메인 프로그램"), then its workers; a
+//   plain command prints no such line.
+// - the stop policy: the first request terminates every worker (SIGTERM, the grace period, then
+//   SIGKILL), a second one kills them at once, and from the first on no new work starts.
+// - the headless exit status, and what a user's choice (scrollback, grace) means for the engine.
+class Session final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // What a stop request did.
+    enum class StopStep {
+        Terminating, // the first request: SIGTERM to every worker, SIGKILL after the grace period
+        Killing,     // a later one: SIGKILL to every worker now
+    };
+
+    struct Counts
+    {
+        int running = 0; // active and not paused: starting, running or stopping
+        int paused = 0;
+        int waiting = 0; // of a batch, queued until the limit of active workers leaves room
+        int workers = 0; // in the table: every worker started and not cleared
+    };
+
+    // workerProgram: proclab-worker, which the lessons run; empty when it was not found (then the
+    // lessons are refused with a reason, and commands still run).
+    explicit Session(const QString &workerProgram, QObject *parent = nullptr);
+    ~Session() override;
+
+    WorkerPool &pool() { return m_pool; }
+    const WorkerPool &pool() const { return m_pool; }
+    ProcessSampler &sampler() { return m_sampler; }
+    const ProcessSampler &sampler() const { return m_sampler; }
+    const PythonMirror &pythonMirror() const { return m_mirror; }
+    const QString &workerProgram() const { return m_workerProgram; }
+
+    // The guardian kills every worker's group if ProcLab itself dies; optional.
+    void setGuardian(ProcessGuardian *guardian);
+    // The grace period and the lessons' language of a command line (--grace, --lang).
+    void applyLaunchOptions(const LaunchOptions &options);
+
+    // The language of the lessons' texts.
+    DemoLanguage demoLanguage() const { return m_language; }
+    void setDemoLanguage(DemoLanguage language) { m_language = language; }
+    std::chrono::milliseconds gracePeriod() const;
+    void setGracePeriod(std::chrono::milliseconds grace);
+    // Lines of output kept, clamped to Defaults: the merged log keeps this many, and each worker's
+    // own history as many up to Defaults::WorkerHistoryLines.
+    int scrollbackLines() const { return m_scrollbackLines; }
+    void setScrollbackLines(int lines);
+
+    // Whether a lesson can start now: the helper program is there and no stop was requested.
+    bool canRunLessons() const { return !m_workerProgram.isEmpty() && !m_stopping; }
+    // Whether any new work can start now: no stop was requested.
+    bool acceptsWork() const { return !m_stopping; }
+
+    // Lesson 1: the main program's line, then count workers that each say theirs.
+    bool startSpawnLesson(int count = Defaults::LessonWorkers);
+    // Lesson 2: the main program's line, then a counting worker terminated after the countdown.
+    Worker *startCountdownLesson(
+            std::chrono::milliseconds countdown = std::chrono::seconds(Defaults::CountdownSeconds),
+            std::chrono::milliseconds tickInterval = std::chrono::seconds(1));
+    // A command as the user wrote it, split into words: line-buffered, under stdbuf where it exists,
+    // so that its output arrives as it is printed.
+    Worker *runCommand(const QStringList &arguments);
+    // A command as the Run command dialog built it.
+    Worker *runCommand(const WorkerSpec &spec);
+    // Everything a command line asked for: its commands (each terminated after --countdown, if
+    // given), then the counting lesson (--countdown without --run), then lesson 1 (--spawn N).
+    // finished() follows once all of it has ended.
+    void launch(const LaunchOptions &options);
+
+    // The user's commands on the workers they chose; each applies only where it can.
+    void terminate(const QList<Worker *> &workers);
+    void kill(const QList<Worker *> &workers);
+    void terminateAfter(const QList<Worker *> &workers, std::chrono::milliseconds delay);
+    void pause(const QList<Worker *> &workers);
+    void resume(const QList<Worker *> &workers);
+    void sendSignal(const QList<Worker *> &workers, int signalNumber);
+    // Removes the ended workers from the table, and their lines from the Python mirror.
+    void clearFinished();
+
+    // Quitting, or a SIGINT, SIGTERM or SIGHUP to ProcLab (signalNumber, for the exit status).
+    StopStep requestStop(int signalNumber = 0);
+    bool isStopping() const { return m_stopping; }
+
+    Counts counts() const;
+    // proclab --headless's exit status: 128+N when ProcLab was stopped by signal N; else 1 when a
+    // worker failed to start, crashed or exited non-zero on its own, or work was refused; else 0.
+    int exitStatus() const;
+
+signals:
+    // The main program's line of a lesson, also appended to the merged log.
+    void mainProgramSaid(const QString &line);
+    // Work that did not start, and why, in a sentence.
+    void refused(const QString &reason);
+    // Work that waits to start, and why: the limit of active workers (WorkerPool::spawnBatch).
+    void delayed(const QString &reason);
+    // Nothing is active or waiting any more (and no launch() is under way). Comes again after
+    // new work has started and ended.
+    void finished();
+
+private:
+    bool checkCanRunLessons();
+    void refuse(const QString &reason);
+    void sayMainProgramLine();
+    void startSpawnWorkers(int count);
+    Worker *startCountdownWorker(std::chrono::milliseconds countdown,
+                                 std::chrono::milliseconds tickInterval);
+    void checkFinished();
+    void checkFinishedLater();
+
+    const QString m_workerProgram;
+    WorkerPool m_pool;
+    ProcessSampler m_sampler;
+    PythonMirror m_mirror;
+    DemoLanguage m_language;
+    int m_scrollbackLines = Defaults::ScrollbackLines;
+    int m_stopSignal = 0;
+    bool m_stopping = false;
+    bool m_failed = false;
+    bool m_launching = false;
+    bool m_finishedSaid = false;
+};
+
+} // namespace ProcLab

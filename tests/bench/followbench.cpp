@@ -1,0 +1,101 @@
+// Following: what `proclab-worker trace` costs the program it follows. A shell loop of 300 forks,
+// run as is and under the tracer, whole wall time from exec to exit; the tracer writes its
+// records to the run's stdout, /dev/null, so the figure is the tracer's own cost (ptrace stops,
+// /proc reads, its writes), not the core's reading.
+
+#include "bench.h"
+#include "rawprocess.h"
+
+#include <string>
+#include <vector>
+
+namespace ProcLab::Bench {
+
+namespace {
+
+struct Ratio
+{
+    std::vector<double> plainMs, followedMs, ratios;
+    int failedRounds = 0;
+};
+
+Ratio compare(const std::string &worker, const std::string &script, int rounds, const char *what)
+{
+    const Argv plain({"/bin/sh", "-c", script});
+    const Argv followed({worker, "trace", "--events-fd", "1", "--", "/bin/sh", "-c", script});
+    std::vector<double> plainMs(std::size_t(rounds), -1), followedMs(std::size_t(rounds), -1);
+    interleave(
+            rounds,
+            [&](int round) {
+                progress("follow: %s, round %d of %d", what, round + 1, rounds);
+                plainMs[std::size_t(round)] = timeRun(plain);
+            },
+            [&](int round) { followedMs[std::size_t(round)] = timeRun(followed); });
+    Ratio ratio;
+    for (std::size_t i = 0; i < plainMs.size(); ++i) {
+        if (plainMs[i] < 0 || followedMs[i] < 0) {
+            ++ratio.failedRounds;
+            continue;
+        }
+        ratio.plainMs.push_back(plainMs[i]);
+        ratio.followedMs.push_back(followedMs[i]);
+        ratio.ratios.push_back(followedMs[i] / plainMs[i]);
+    }
+    return ratio;
+}
+
+} // namespace
+
+void benchFollow(Context &context)
+{
+    Report &report = context.report;
+    report.beginSection("follow", "Following every child: a 300-fork shell loop, traced vs not");
+    const std::string &worker = context.programs.worker;
+    // More rounds than elsewhere: one run is a few hundred milliseconds, and the ratio is what
+    // the goal is about.
+    const int rounds = context.options.quick ? 3 : 2 * context.scale.rounds + 1;
+
+    // Forks only: a subshell that exits at once, 300 times.
+    const Ratio forks = compare(worker,
+                                "i=0; while [ $i -lt 300 ]; do (exit 0); i=$((i + 1)); done",
+                                rounds,
+                                "300 forks");
+    // Fork and exec: /bin/true, 300 times (each exec also costs the tracer an argv read).
+    const Ratio execs = compare(worker,
+                                "i=0; while [ $i -lt 300 ]; do /bin/true; i=$((i + 1)); done",
+                                rounds,
+                                "300 fork+exec");
+
+    report.add(
+            {"follow_fork_plain_ms", "300 forks, not followed", "ms", summarize(forks.plainMs), {}});
+    report.add({"follow_fork_followed_ms",
+                "300 forks, followed",
+                "ms",
+                summarize(forks.followedMs),
+                {}});
+    report.add({"follow_fork_ratio",
+                "300 forks: followed / not followed",
+                "x",
+                summarize(forks.ratios),
+                Goal::atMost(1.3)});
+    report.add({"follow_exec_plain_ms",
+                "300 fork+exec, not followed",
+                "ms",
+                summarize(execs.plainMs),
+                {}});
+    report.add({"follow_exec_followed_ms",
+                "300 fork+exec, followed",
+                "ms",
+                summarize(execs.followedMs),
+                {}});
+    report.add({"follow_exec_ratio",
+                "300 fork+exec: followed / not followed",
+                "x",
+                summarize(execs.ratios),
+                {}});
+    if (forks.failedRounds + execs.failedRounds > 0)
+        report.note("rounds where a run did not exit 0 were left out");
+    report.note("the tracer's records go to /dev/null: this is the followed program's slowdown");
+}
+
+} // namespace ProcLab::Bench

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QSet>
+#include <QSplitter>
+
+class QTabWidget;
+
+namespace ProcLab {
+
+class OutputView;
+class ProcessView;
+class PythonPanel;
+class Session;
+class TimelineView;
+
+// The lower half of the window: the output, the timeline and the process tree as tabs, with the
+// Python panel beside them. Python sits beside the output rather than beside the table: the table
+// keeps its full width, and the code sits next to the lines it explains.
+//
+// It shows the workers selected in the table (setSelectedWorkers) in each of them: the output
+// filtered, the lanes highlighted, the trees picked.
+class LowerPane final : public QSplitter
+{
+    Q_OBJECT
+
+public:
+    explicit LowerPane(Session &session, QWidget *parent = nullptr);
+
+    OutputView *outputView() const { return m_outputView; }
+    TimelineView *timelineView() const { return m_timeline; }
+    ProcessView *processView() const { return m_processView; }
+    PythonPanel *pythonPanel() const { return m_pythonPanel; }
+
+    void setSelectedWorkers(const QSet<int> &workerIds);
+    void setFontPointSize(int points);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QTabWidget *m_tabs;
+    OutputView *m_outputView;
+    TimelineView *m_timeline;
+    ProcessView *m_processView;
+    PythonPanel *m_pythonPanel;
+};
+
+} // namespace ProcLab
