@@ -204,6 +204,7 @@ private slots:
     void followsChildrenOfChildrenToAnyDepth();
     void seesAnOrphanAsOrphan();
     void seesAZombie();
+    void theParentStillReapsItsZombie();
     void exitsTheWayTheProgramDid_data();
     void exitsTheWayTheProgramDid();
     void sigtermToTheGroupReadsMinus15AndLeavesNoSurvivor();
@@ -406,6 +407,35 @@ void tst_Tracer::seesAZombie()
     ::kill(-pid_t(run.tracker.root()->pid), SIGTERM);
     QVERIFY(run.waitForEnd());
     QCOMPARE(run.tracerExitCode(), -SIGTERM);
+}
+
+void tst_Tracer::theParentStillReapsItsZombie()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    // The parent reaps its child a second after it ended: a zombie until then, and gone after.
+    // Tracing must not keep the real parent from reaping.
+    TracedRun run(
+            {m_python,
+             QStringLiteral("-c"),
+             QStringLiteral("import os, sys, time\n"
+                            "pid = os.fork()\n"
+                            "if pid == 0: os._exit(3)\n"
+                            "time.sleep(1)\n"
+                            "print('reaped', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))\n"
+                            "sys.stdout.flush(); time.sleep(30)")});
+    const Descendant *child = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(run.tracker.root()
+                                     && (child = run.childrenOf(run.tracker.root()).value(0))
+                                     && child->state == DescendantState::Zombie,
+                             10000);
+    const qint64 pid = child->pid;
+    QVERIFY(run.waitForOutput("reaped 3"));
+    QTRY_COMPARE_WITH_TIMEOUT(int(child->state), int(DescendantState::Ended), 5000);
+    QCOMPARE(TestSupport::processState(pid), char(0));
+    QCOMPARE(child->exitInfo.pythonExitCode().value_or(-1), 3);
+    ::kill(-pid_t(run.tracker.root()->pid), SIGTERM);
+    QVERIFY(run.waitForEnd());
 }
 
 void tst_Tracer::exitsTheWayTheProgramDid_data()

@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -29,10 +29,8 @@ constexpr long PtraceOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE
 // A process whose parent never reported creating it (the parent was killed in between) is let go
 // after this long, with "unknown" as how it was created.
 constexpr long long HeldTimeoutMs = 1000;
-// How often detached processes are looked up in /proc; otherwise a wait ends only on an event,
-// with a long timeout as a safety net against a lost SIGCHLD.
+// How often detached processes are looked up in /proc.
 constexpr long long DetachedPollMs = 50;
-constexpr long long IdleWaitMs = 1000;
 
 // Programs known to trace their own children, which they cannot do while we trace them.
 const char *const NestedTracers[] = {"strace",
@@ -236,8 +234,9 @@ int Tracer::run(char **programArguments)
     sigset_t childSignal;
     sigemptyset(&childSignal);
     sigaddset(&childSignal, SIGCHLD);
+    // Blocked, SIGCHLD stays pending until a wait takes it (waitForEvents). The program gets the
+    // mask we were given, without that.
     sigprocmask(SIG_BLOCK, &childSignal, &originalMask);
-    // Blocked SIGCHLD was not part of the mask we were given: the program gets that one.
     dispositions.ignoreAll();
 
     if (startRoot(programArguments) < 0)
@@ -289,11 +288,7 @@ void Tracer::waitForEvents()
     sigset_t childSignal;
     sigemptyset(&childSignal);
     sigaddset(&childSignal, SIGCHLD);
-    long long timeoutMs = IdleWaitMs;
-    if (!m_detached.empty())
-        timeoutMs = DetachedPollMs;
-    else if (!m_held.empty())
-        timeoutMs = HeldTimeoutMs / 4;
+    const long long timeoutMs = m_detached.empty() ? HeldTimeoutMs / 4 : DetachedPollMs;
     timespec timeout{};
     timeout.tv_sec = static_cast<time_t>(timeoutMs / 1000);
     timeout.tv_nsec = static_cast<long>(timeoutMs % 1000) * 1000000L;
@@ -647,4 +642,4 @@ int runTrace(int argc, char **argv)
     exitLike(status);
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

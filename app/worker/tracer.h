@@ -11,7 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 // Follows every process a program creates, with ptrace, and reports each one's life as records
 // (core/traceprotocol.h): `proclab-worker trace [--events-fd N] -- PROGRAM ARGS...`.
@@ -105,4 +105,4 @@ private:
     std::unordered_map<pid_t, Detached> m_detached;
 };
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

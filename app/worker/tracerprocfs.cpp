@@ -11,7 +11,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
-namespace ProcLab::Worker::TracerProcfs {
+namespace ProcLab::WorkerProgram::TracerProcfs {
 
 namespace {
 
@@ -179,4 +179,4 @@ bool haveSysPtraceCapability()
     return (effective >> CapSysPtrace) & 1ULL;
 }
 
-} // namespace ProcLab::Worker::TracerProcfs
+} // namespace ProcLab::WorkerProgram::TracerProcfs

@@ -4,7 +4,7 @@
 #include <string>
 #include <sys/types.h>
 
-namespace ProcLab::Worker::TracerProcfs {
+namespace ProcLab::WorkerProgram::TracerProcfs {
 
 // What the tracer reads about a process from /proc: small, allocation-light readers, each a few
 // system calls, because the tracer calls them while a traced process waits for it.
@@ -35,4 +35,4 @@ bool execLostPrivileges(pid_t pid);
 // under trace, and nothing is lost.
 bool haveSysPtraceCapability();
 
-} // namespace ProcLab::Worker::TracerProcfs
+} // namespace ProcLab::WorkerProgram::TracerProcfs

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 namespace {
 
@@ -172,4 +172,4 @@ void TraceWriter::flush()
     m_buffer.clear();
 }
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

@@ -4,7 +4,7 @@
 #include <string>
 #include <sys/types.h>
 
-namespace ProcLab::Worker {
+namespace ProcLab::WorkerProgram {
 
 // Writes the tracer's records (core/traceprotocol.h) to the events descriptor.
 //
@@ -49,4 +49,4 @@ private:
     std::string m_buffer;
 };
 
-} // namespace ProcLab::Worker
+} // namespace ProcLab::WorkerProgram

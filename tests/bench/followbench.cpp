@@ -7,6 +7,7 @@
 #include "rawprocess.h"
 
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace ProcLab::Bench {
@@ -15,22 +16,44 @@ namespace {
 
 struct Ratio
 {
-    std::vector<double> plainMs, followedMs, ratios;
+    std::vector<double> plainMs, followedMs, ratios, cpuRatios;
     int failedRounds = 0;
 };
+
+double childrenCpuMs()
+{
+    rusage usage = {};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+           + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+// Wall time of one run, and the CPU time of everything it ran (every process in it is reaped
+// by its parent, so RUSAGE_CHILDREN counts them all, the tracer included).
+double timeRunWithCpu(const Argv &argv, double *cpuMs)
+{
+    const double before = childrenCpuMs();
+    const double wallMs = timeRun(argv);
+    *cpuMs = childrenCpuMs() - before;
+    return wallMs;
+}
 
 Ratio compare(const std::string &worker, const std::string &script, int rounds, const char *what)
 {
     const Argv plain({"/bin/sh", "-c", script});
     const Argv followed({worker, "trace", "--events-fd", "1", "--", "/bin/sh", "-c", script});
     std::vector<double> plainMs(std::size_t(rounds), -1), followedMs(std::size_t(rounds), -1);
+    std::vector<double> plainCpu(std::size_t(rounds), 0), followedCpu(std::size_t(rounds), 0);
     interleave(
             rounds,
             [&](int round) {
                 progress("follow: %s, round %d of %d", what, round + 1, rounds);
-                plainMs[std::size_t(round)] = timeRun(plain);
+                plainMs[std::size_t(round)] = timeRunWithCpu(plain, &plainCpu[std::size_t(round)]);
             },
-            [&](int round) { followedMs[std::size_t(round)] = timeRun(followed); });
+            [&](int round) {
+                followedMs[std::size_t(round)] = timeRunWithCpu(followed,
+                                                                &followedCpu[std::size_t(round)]);
+            });
     Ratio ratio;
     for (std::size_t i = 0; i < plainMs.size(); ++i) {
         if (plainMs[i] < 0 || followedMs[i] < 0) {
@@ -40,6 +63,8 @@ Ratio compare(const std::string &worker, const std::string &script, int rounds, 
         ratio.plainMs.push_back(plainMs[i]);
         ratio.followedMs.push_back(followedMs[i]);
         ratio.ratios.push_back(followedMs[i] / plainMs[i]);
+        if (plainCpu[i] > 0)
+            ratio.cpuRatios.push_back(followedCpu[i] / plainCpu[i]);
     }
     return ratio;
 }
@@ -78,6 +103,13 @@ void benchFollow(Context &context)
                 "x",
                 summarize(forks.ratios),
                 Goal::atMost(1.3)});
+    // On a loaded machine the wall-clock ratio says little (more processes get more of the CPU
+    // others compete for); the CPU time of the whole run is the tracer's cost in work.
+    report.add({"follow_fork_cpu_ratio",
+                "300 forks: CPU time followed / not followed",
+                "x",
+                summarize(forks.cpuRatios),
+                {}});
     report.add({"follow_exec_plain_ms",
                 "300 fork+exec, not followed",
                 "ms",
@@ -92,6 +124,11 @@ void benchFollow(Context &context)
                 "300 fork+exec: followed / not followed",
                 "x",
                 summarize(execs.ratios),
+                {}});
+    report.add({"follow_exec_cpu_ratio",
+                "300 fork+exec: CPU time followed / not followed",
+                "x",
+                summarize(execs.cpuRatios),
                 {}});
     if (forks.failedRounds + execs.failedRounds > 0)
         report.note("rounds where a run did not exit 0 were left out");
