@@ -13,8 +13,8 @@ constexpr int MaxSpawnCount = 1000;
 constexpr int MaxCountdownSeconds = 24 * 60 * 60;
 constexpr int MaxGraceMs = 10 * 60 * 1000;
 
-// Looked up under ProcLab::LaunchOptions at run time; lupdate files the strings there too, which it would not do
-// for a free function named tr().
+// Looked up under ProcLab::LaunchOptions at run time; lupdate files the strings there too, which
+// it would not do for a free function named tr().
 struct Texts
 {
     Q_DECLARE_TR_FUNCTIONS(ProcLab::LaunchOptions)

@@ -6,12 +6,15 @@
 #include "lessons.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "processtreemodel.h"
+#include "processview.h"
 #include "session.h"
 #include "testsupport.h"
 #include "tutorialdialog.h"
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -66,6 +69,30 @@ qint64 eventTime(const Worker &worker, WorkerEvent::Kind kind)
     }
     return -1;
 }
+
+// The window's process tree and worker table under QAbstractItemModelTester for as long as it lives:
+// the workers a test starts change both.
+struct ModelTesters
+{
+    static QAbstractItemModel *treeModel(const MainWindow &window)
+    {
+        const auto *view = window.findChild<ProcessView *>(QStringLiteral("processView"));
+        return view ? view->processModel() : nullptr;
+    }
+    static QAbstractItemModel *tableModel(const MainWindow &window)
+    {
+        const auto *view = window.findChild<QTableView *>(QStringLiteral("workerTable"));
+        return view ? view->model() : nullptr;
+    }
+
+    explicit ModelTesters(const MainWindow &window)
+        : tree(treeModel(window), QAbstractItemModelTester::FailureReportingMode::Fatal)
+        , table(tableModel(window), QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {}
+
+    QAbstractItemModelTester tree;
+    QAbstractItemModelTester table;
+};
 
 // The program shown in a dialog's code view that holds `marker`, or an empty string.
 QString shownCode(const QDialog &dialog, const QString &marker)
@@ -145,6 +172,8 @@ void tst_Dialogs::tutorialButtonStartsTheLesson()
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, LaunchOptions());
+    QVERIFY(ModelTesters::treeModel(window) && ModelTesters::tableModel(window));
+    const ModelTesters testers(window);
     window.show();
     trigger(window, "Tutorial");
     auto *tutorial = openedDialog<TutorialDialog>(window);
@@ -202,6 +231,8 @@ void tst_Dialogs::tutorialCountdownButtonStartsLessonTwo()
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, LaunchOptions());
+    QVERIFY(ModelTesters::treeModel(window) && ModelTesters::tableModel(window));
+    const ModelTesters testers(window);
     window.show();
     QSpinBox *seconds = countdownSecondsBox(window);
     QVERIFY(seconds);
@@ -248,6 +279,8 @@ void tst_Dialogs::preferencesApplyToThePool()
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, LaunchOptions(), &settings, nullptr);
+    QVERIFY(ModelTesters::treeModel(window) && ModelTesters::tableModel(window));
+    const ModelTesters testers(window);
     window.show();
     QCOMPARE(pool.gracePeriod(), 2000ms);
     trigger(window, "Preferences");
@@ -265,8 +298,8 @@ void tst_Dialogs::preferencesApplyToThePool()
     QCOMPARE(countdownSecondsBox(window)->value(), 8);
     QCOMPARE(settings.gracePeriodMs(), 350);
 
-    // A terminate now escalates after the new grace: a worker that ignores SIGTERM is killed
-    // 350 ms after the SIGTERM, well before the 2000 ms of the old grace.
+    // A terminate escalates after the grace just chosen: a worker that ignores SIGTERM is killed
+    // 350 ms after the SIGTERM, well before the default 2000 ms.
     WorkerSpec spec;
     spec.arguments = QStringList{TestSupport::workerProgram(), "ignore-term"};
     Worker *stubborn = pool.spawn(spec);

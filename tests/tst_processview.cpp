@@ -1,7 +1,9 @@
-// Seeing processes in the main window, offscreen, with real workers: the process tree, CPU and
-// memory, pause and resume through the real actions, the signal menu, the exit decoder and the
-// Python panel, checked against the operating system where it can say.
+// The processes as the operating system runs them, in the main window, offscreen, with real
+// workers: the process tree, CPU and memory, pause and resume through the real actions, the signal
+// menu, the exit decoder and the Python panel, checked against the operating system where it can
+// say; and the panels on their own, following a change of language.
 #include "exitinfo.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "processsampler.h"
 #include "processtreemodel.h"
@@ -22,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -64,6 +67,42 @@ QString cell(const MainWindow &window, const Worker *worker, int column, int rol
     return sourceIndex(window, worker, column).data(role).toString();
 }
 
+QModelIndex sourceIndex(const WorkerTableModel &model, const Worker *worker, int column)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.workerAt(row) == worker)
+            return model.index(row, column);
+    }
+    return QModelIndex();
+}
+
+QString cell(const WorkerTableModel &model, const Worker *worker, int column)
+{
+    return sourceIndex(model, worker, column).data().toString();
+}
+
+// The window's process tree and worker table under QAbstractItemModelTester for as long as it lives:
+// every test whose workers start and end changes both.
+struct ModelTesters
+{
+    explicit ModelTesters(const MainWindow &window)
+        : tree(WindowParts::processView(window)->processModel(),
+               QAbstractItemModelTester::FailureReportingMode::Fatal)
+        , table(WindowParts::table(window)->workerModel(),
+                QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {}
+
+    QAbstractItemModelTester tree;
+    QAbstractItemModelTester table;
+};
+
+bool hasHangul(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0xac00 && c.unicode() <= 0xd7a3;
+    });
+}
+
 // The row of a worker below the main process in the process tree, or an invalid index.
 QModelIndex processRow(const ProcessTreeModel &model, const Worker *worker)
 {
@@ -86,9 +125,11 @@ private slots:
     void init();
     void treeShowsTheChildrenOfAWorker();
     void cpuAndMemoryColumns();
+    void tableAndTreeShowTheSameMemory();
     void pauseAndResumeThroughTheActions();
     void signalMenuAndExitDecoder();
     void pythonPanelAfterSpawnLesson();
+    void panelsFollowTheLanguage();
     void timelineClickSelectsAndIdleWindowFiresNoTimer();
 
 private:
@@ -171,8 +212,7 @@ void tst_ProcessView::cpuAndMemoryColumns()
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, koreanOptions());
-    QAbstractItemModelTester tester(WindowParts::table(window)->workerModel(),
-                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const ModelTesters testers(window);
     Worker *spinner = pool.spawn(workerSpec({QStringLiteral("spin")}));
     Worker *allocator = pool.spawn(workerSpec({QStringLiteral("alloc"), QStringLiteral("200")}));
     QVERIFY(spinner && allocator);
@@ -216,11 +256,85 @@ void tst_ProcessView::cpuAndMemoryColumns()
     QTRY_VERIFY_WITH_TIMEOUT(!(&session.sampler())->isSampling(), Timeout);
 }
 
+void tst_ProcessView::tableAndTreeShowTheSameMemory()
+{
+    // The table's model and the process tree over one sampler, as in the window.
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    WorkerTableModel table(pool);
+    table.setSampler(&sampler);
+    ProcessTreeModel tree(pool, sampler);
+    QAbstractItemModelTester tableTester(&table,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester treeTester(&tree,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Worker *worker = pool.spawn(workerSpec({QStringLiteral("spawn-children"), QStringLiteral("3")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().contains(QStringLiteral("spawned 3 children")),
+                             Timeout);
+    const auto sampled = [&tree, worker] {
+        const QModelIndex row = processRow(tree, worker);
+        if (!row.isValid() || tree.rowCount(row) != 3
+            || row.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong() <= 0)
+            return false;
+        for (int child = 0; child < 3; ++child) {
+            if (tree.index(child, 0, row).data(ProcessTreeModel::OwnResidentBytesRole).toLongLong()
+                <= 0)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sampled(), Timeout);
+
+    // One sample, read from both before the next.
+    sampler.sampleNow();
+    const QModelIndex row = processRow(tree, worker);
+    QVERIFY(row.isValid());
+    const qint64 treeBytes = row.data(ProcessTreeModel::ResidentBytesRole).toLongLong();
+    const qint64 tableBytes = sourceIndex(table, worker, WorkerTableModel::MemoryColumn)
+                                      .data(WorkerTableModel::SortRole)
+                                      .toLongLong();
+    QCOMPARE(treeBytes, tableBytes);
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::MemoryColumn).data().toString(),
+             cell(table, worker, WorkerTableModel::MemoryColumn));
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::CpuColumn).data().toString(),
+             cell(table, worker, WorkerTableModel::CpuColumn));
+
+    // The worker's row adds up the worker and the processes below it, each shown on its own row.
+    qint64 children = 0;
+    for (int child = 0; child < 3; ++child) {
+        const QModelIndex index = tree.index(child, 0, row);
+        QCOMPARE(index.data(ProcessTreeModel::ResidentBytesRole).toLongLong(),
+                 index.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong());
+        children += index.data(ProcessTreeModel::ResidentBytesRole).toLongLong();
+    }
+    const qint64 own = row.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong();
+    QCOMPARE(treeBytes, own + children);
+    const QString memoryTip
+            = row.siblingAtColumn(ProcessTreeModel::MemoryColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(memoryTip.contains(WorkerTableModel::memoryText(own))
+                     && memoryTip.contains(QStringLiteral("with the 3 process")),
+             qPrintable(memoryTip));
+
+    // Both headers say what they measure.
+    for (const QString &tip :
+         {table.headerData(WorkerTableModel::MemoryColumn, Qt::Horizontal, Qt::ToolTipRole)
+                  .toString(),
+          tree.headerData(ProcessTreeModel::MemoryColumn, Qt::Horizontal, Qt::ToolTipRole)
+                  .toString()}) {
+        QVERIFY2(tip.contains(QStringLiteral("RSS"))
+                         && tip.contains(QStringLiteral("every process")),
+                 qPrintable(tip));
+    }
+    QVERIFY(stopAndWait(pool));
+}
+
 void tst_ProcessView::pauseAndResumeThroughTheActions()
 {
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, koreanOptions());
+    const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     WorkerActions *actions = WindowParts::actions(window);
@@ -278,6 +392,7 @@ void tst_ProcessView::signalMenuAndExitDecoder()
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, koreanOptions());
+    const ModelTesters testers(window);
     WorkerActions *actions = WindowParts::actions(window);
     QCOMPARE(actions->signalActions().size(), 8);
     for (QAction *signal : actions->signalActions()) {
@@ -329,6 +444,7 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, koreanOptions());
+    const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     PythonPanel *panel = WindowParts::pythonPanel(window);
@@ -373,11 +489,75 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     QVERIFY(stopAndWait(pool));
 }
 
+void tst_ProcessView::panelsFollowTheLanguage()
+{
+    // The Python panel, the process tree and the worker table, each on its own, switched between
+    // the two languages at run time as View → Language does: every widget gets a LanguageChange.
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    PythonMirror mirror(pool, DemoLanguage::English);
+    PythonPanel panel(mirror);
+    ProcessView processes(pool, sampler);
+    WorkerTableView table(pool);
+    QAbstractItemModelTester tester(processes.processModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tableTester(table.model(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    panel.show();
+    processes.show();
+    table.show();
+    auto *copy = panel.findChild<QPushButton *>(QStringLiteral("copyScriptButton"));
+    auto *save = panel.findChild<QPushButton *>(QStringLiteral("saveScriptButton"));
+    auto *title = panel.findChild<QLabel *>(QStringLiteral("pythonTitle"));
+    QVERIFY(copy && save && title);
+    const auto header = [&processes](int column) {
+        return processes.model()->headerData(column, Qt::Horizontal).toString();
+    };
+    const auto state = [&processes] {
+        return processes.model()->index(0, ProcessTreeModel::StateColumn).data().toString();
+    };
+    const auto tableHeader = [&table] {
+        return table.model()->headerData(WorkerTableModel::StateColumn, Qt::Horizontal).toString();
+    };
+    QSignalSpy tableHeaderChanged(table.model(), &QAbstractItemModel::headerDataChanged);
+
+    LanguageManager languages;
+    languages.setLanguage(QStringLiteral("en"));
+    QCOMPARE(copy->text(), QStringLiteral("Copy script"));
+    QCOMPARE(header(ProcessTreeModel::NameColumn), QStringLiteral("Process"));
+    QSignalSpy headerChanged(processes.processModel(), &QAbstractItemModel::headerDataChanged);
+
+    // The application posts the LanguageChange to each window: it arrives with the event loop.
+    languages.setLanguage(QStringLiteral("ko"));
+    QTRY_VERIFY_WITH_TIMEOUT(!headerChanged.isEmpty() && !tableHeaderChanged.isEmpty(), Timeout);
+    for (const QString &text : {copy->text(),
+                                save->text(),
+                                title->text(),
+                                copy->toolTip(),
+                                header(ProcessTreeModel::NameColumn),
+                                state(),
+                                tableHeader()}) {
+        QVERIFY2(hasHangul(text), qPrintable(text));
+    }
+    QCOMPARE(copy->text(), QCoreApplication::translate("ProcLab::PythonPanel", "Copy script"));
+
+    headerChanged.clear();
+    tableHeaderChanged.clear();
+    languages.setLanguage(QStringLiteral("en"));
+    QTRY_VERIFY_WITH_TIMEOUT(!headerChanged.isEmpty() && !tableHeaderChanged.isEmpty(), Timeout);
+    QCOMPARE(tableHeader(), QStringLiteral("State"));
+    QCOMPARE(copy->text(), QStringLiteral("Copy script"));
+    QCOMPARE(save->text(), QStringLiteral("Save script…"));
+    QVERIFY2(!hasHangul(title->text()), qPrintable(title->text()));
+    QVERIFY2(!hasHangul(state()), qPrintable(state()));
+}
+
 void tst_ProcessView::timelineClickSelectsAndIdleWindowFiresNoTimer()
 {
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, koreanOptions());
+    const ModelTesters testers(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     TimelineView *timeline = WindowParts::timeline(window);

@@ -565,14 +565,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>What the process is doing, as the system says it</translation>
     </message>
     <message>
-        <source>Processor use of this process alone, in % of one core</source>
-        <translation>Processor use of this process alone, in % of one core</translation>
-    </message>
-    <message>
-        <source>Memory this process holds in RAM (resident)</source>
-        <translation>Memory this process holds in RAM (resident)</translation>
-    </message>
-    <message>
         <source>Process</source>
         <translation>Process</translation>
     </message>
@@ -595,6 +587,28 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Memory</source>
         <translation>Memory</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % itself, %2 % with the %n process(es) below it</source>
+        <translation>
+            <numerusform>%1 % itself, %2 % with the %n process below it</numerusform>
+            <numerusform>%1 % itself, %2 % with the %n processes below it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 itself, %2 with the %n process(es) below it</source>
+        <translation>
+            <numerusform>%1 itself, %2 with the %n process below it</numerusform>
+            <numerusform>%1 itself, %2 with the %n processes below it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Processor use of this process and every process below it, in % of one core: for a worker, the figure of the worker table. Hover over a cell for the process alone</source>
+        <translation>Processor use of this process and every process below it, in % of one core: for a worker, the figure of the worker table. Hover over a cell for the process alone</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) of this process and every process below it, added up: for a worker, the figure of the worker table. Hover over a cell for the process alone</source>
+        <translation>Resident memory (RSS) of this process and every process below it, added up: for a worker, the figure of the worker table. Hover over a cell for the process alone</translation>
     </message>
 </context>
 <context>
@@ -1387,10 +1401,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>Processor use of the worker and every process it started, in % of one core, with its last half minute drawn behind</translation>
     </message>
     <message>
-        <source>Memory the worker and every process it started hold in RAM (resident)</source>
-        <translation>Memory the worker and every process it started hold in RAM (resident)</translation>
-    </message>
-    <message>
         <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it. Hover over a cell for the shell&apos;s reading and what the signal means</source>
         <translation>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it. Hover over a cell for the shell&apos;s reading and what the signal means</translation>
     </message>
@@ -1425,6 +1435,14 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>Python: %1 · shell: %2 · %3</source>
         <translation>Python: %1 · shell: %2 · %3</translation>
+    </message>
+    <message>
+        <source>failed (exit %1)</source>
+        <translation>failed (exit %1)</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) of the worker and every process it started, added up: the figure of the worker&apos;s row in the Processes tab, which lists each process</source>
+        <translation>Resident memory (RSS) of the worker and every process it started, added up: the figure of the worker&apos;s row in the Processes tab, which lists each process</translation>
     </message>
 </context>
 <context>

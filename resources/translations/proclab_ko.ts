@@ -559,14 +559,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>시스템이 알려 주는 프로세스의 현재 상태</translation>
     </message>
     <message>
-        <source>Processor use of this process alone, in % of one core</source>
-        <translation>이 프로세스 하나의 CPU 사용률 (코어 하나 기준 %)</translation>
-    </message>
-    <message>
-        <source>Memory this process holds in RAM (resident)</source>
-        <translation>이 프로세스가 RAM에 가지고 있는 메모리 (상주 메모리)</translation>
-    </message>
-    <message>
         <source>Process</source>
         <translation>프로세스</translation>
     </message>
@@ -589,6 +581,26 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Memory</source>
         <translation>메모리</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % itself, %2 % with the %n process(es) below it</source>
+        <translation>
+            <numerusform>자신 %1 %, 아래 프로세스 %n개를 더하면 %2 %</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 itself, %2 with the %n process(es) below it</source>
+        <translation>
+            <numerusform>자신 %1, 아래 프로세스 %n개를 더하면 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Processor use of this process and every process below it, in % of one core: for a worker, the figure of the worker table. Hover over a cell for the process alone</source>
+        <translation>이 프로세스와 그 아래 모든 프로세스의 CPU 사용률 합계 (코어 하나 기준 %): 표에 있는 프로세스라면 표와 같은 값입니다. 셀 위에 마우스를 올리면 이 프로세스 하나의 값을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) of this process and every process below it, added up: for a worker, the figure of the worker table. Hover over a cell for the process alone</source>
+        <translation>이 프로세스와 그 아래 모든 프로세스의 상주 메모리(RSS) 합계: 표에 있는 프로세스라면 표와 같은 값입니다. 셀 위에 마우스를 올리면 이 프로세스 하나의 값을 보여 줍니다</translation>
     </message>
 </context>
 <context>
@@ -1377,10 +1389,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>프로세스와 그것이 시작한 모든 프로세스의 CPU 사용률 (코어 하나 기준 %), 뒤에는 최근 30초의 그래프</translation>
     </message>
     <message>
-        <source>Memory the worker and every process it started hold in RAM (resident)</source>
-        <translation>프로세스와 그것이 시작한 모든 프로세스가 RAM에 가진 메모리 (상주 메모리)</translation>
-    </message>
-    <message>
         <source>How the process ended, as Python&apos;s Process.exitcode says it: the exit status, or minus the number of the signal that ended it. Hover over a cell for the shell&apos;s reading and what the signal means</source>
         <translation>프로세스가 어떻게 끝났는지, 파이썬의 Process.exitcode 방식으로: 종료 상태, 또는 프로세스를 끝낸 시그널 번호에 마이너스를 붙인 값. 셀 위에 마우스를 올리면 셸의 값과 시그널의 뜻을 보여 줍니다</translation>
     </message>
@@ -1415,6 +1423,14 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>Python: %1 · shell: %2 · %3</source>
         <translation>파이썬: %1 · 셸: %2 · %3</translation>
+    </message>
+    <message>
+        <source>failed (exit %1)</source>
+        <translation>실패 (종료 코드 %1)</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) of the worker and every process it started, added up: the figure of the worker&apos;s row in the Processes tab, which lists each process</source>
+        <translation>프로세스와 그것이 시작한 모든 프로세스의 상주 메모리(RSS) 합계: 프로세스 트리 탭에서 이 프로세스 행의 값이며, 탭은 프로세스를 하나씩 보여 줍니다</translation>
     </message>
 </context>
 <context>

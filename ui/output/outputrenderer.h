@@ -18,10 +18,11 @@ struct OutputLine;
 //
 // The cost of a row is bounded whatever the line holds: only the first MaxParsedCharacters of a line
 // are parsed and at most the first MaxShownCharacters laid out (a grey note says how much more there
-// is; Copy and Save have it all), and of those only as many as reach the right edge of the viewport. The laid-out rows are kept in a small LRU cache keyed by absolute line
-// number, so a repaint under a flood lays out only the rows that are new on screen. An entry holds a
-// reference to the text it was made from: a '\r' progress update replaces the line's text in the
-// scrollback, the reference then differs, and the row is laid out again.
+// is; Copy and Save have it all), and of those only as many as reach the right edge of the
+// viewport. The laid-out rows are kept in a small LRU cache keyed by absolute line number, so a
+// repaint under a flood lays out only the rows that are new on screen. An entry holds a reference to
+// the text it was made from: a '\r' progress update replaces the line's text in the scrollback, the
+// reference then differs, and the row is laid out again.
 class OutputRenderer final
 {
     Q_DECLARE_TR_FUNCTIONS(ProcLab::OutputRenderer)

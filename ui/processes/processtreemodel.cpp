@@ -39,7 +39,22 @@ bool sameSample(const ProcessSample &a, const ProcessSample &b)
 
 bool ProcessTreeModel::Entry::sameValues(const Entry &other) const
 {
-    return name == other.name && toolTip == other.toolTip && sameSample(sample, other.sample);
+    return name == other.name && toolTip == other.toolTip && sameSample(sample, other.sample)
+           && qFuzzyCompare(1.0 + totalCpuPercent, 1.0 + other.totalCpuPercent)
+           && totalResidentBytes == other.totalResidentBytes
+           && descendantCount == other.descendantCount;
+}
+
+void ProcessTreeModel::Entry::addUpChildren()
+{
+    totalCpuPercent = sample.cpuPercent;
+    totalResidentBytes = sample.residentBytes;
+    descendantCount = 0;
+    for (const Entry &child : std::as_const(children)) {
+        totalCpuPercent += child.totalCpuPercent;
+        totalResidentBytes += child.totalResidentBytes;
+        descendantCount += 1 + child.descendantCount;
+    }
 }
 
 ProcessTreeModel::ProcessTreeModel(const WorkerPool &pool,
@@ -163,11 +178,13 @@ ProcessTreeModel::Entry ProcessTreeModel::workerEntry(int workerId) const
                                               .arg(sample.parentPid)
                                     : tr("Started by PID %1").arg(sample.parentPid);
             child.children = childrenOf(sample.pid);
+            child.addUpChildren();
             children.append(child);
         }
         return children;
     };
     entry.children = childrenOf(leaderPid);
+    entry.addUpChildren();
     return entry;
 }
 
@@ -341,14 +358,28 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
                 return tr("%1 · orphan (re-parented)").arg(stateText(sample.state));
             return stateText(sample.state);
         case CpuColumn:
-            return sampled ? tr("%1 %").arg(qRound(sample.cpuPercent)) : QString();
+            return sampled ? tr("%1 %").arg(qRound(entry.totalCpuPercent)) : QString();
         case MemoryColumn:
-            return sampled ? WorkerTableModel::memoryText(sample.residentBytes) : QString();
+            return sampled ? WorkerTableModel::memoryText(entry.totalResidentBytes) : QString();
         case ColumnCount:
             break;
         }
         return QVariant();
     case Qt::ToolTipRole:
+        if (sampled && entry.descendantCount > 0 && index.column() == CpuColumn) {
+            return tr("%1 % itself, %2 % with the %n process(es) below it",
+                      nullptr,
+                      entry.descendantCount)
+                    .arg(qRound(sample.cpuPercent))
+                    .arg(qRound(entry.totalCpuPercent));
+        }
+        if (sampled && entry.descendantCount > 0 && index.column() == MemoryColumn) {
+            return tr("%1 itself, %2 with the %n process(es) below it",
+                      nullptr,
+                      entry.descendantCount)
+                    .arg(WorkerTableModel::memoryText(sample.residentBytes),
+                         WorkerTableModel::memoryText(entry.totalResidentBytes));
+        }
         return entry.toolTip;
     case Qt::TextAlignmentRole:
         return index.column() == NameColumn || index.column() == StateColumn
@@ -364,6 +395,12 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
         return int(entry.kind);
     case OrphanRole:
         return sample.orphaned;
+    case ResidentBytesRole:
+        return entry.totalResidentBytes;
+    case OwnResidentBytesRole:
+        return sample.residentBytes;
+    case CpuPercentRole:
+        return entry.totalCpuPercent;
     default:
         return QVariant();
     }
@@ -386,9 +423,13 @@ QVariant ProcessTreeModel::headerData(int section, Qt::Orientation orientation, 
         case StateColumn:
             return tr("What the process is doing, as the system says it");
         case CpuColumn:
-            return tr("Processor use of this process alone, in % of one core");
+            return tr("Processor use of this process and every process below it, in % of one "
+                      "core: for a worker, the figure of the worker table. Hover over a cell for "
+                      "the process alone");
         case MemoryColumn:
-            return tr("Memory this process holds in RAM (resident)");
+            return tr("Resident memory (RSS) of this process and every process below it, added "
+                      "up: for a worker, the figure of the worker table. Hover over a cell for "
+                      "the process alone");
         default:
             return QVariant();
         }

@@ -17,11 +17,14 @@ class WorkerPool;
 // processes it started, found by ProcessSampler (children, grandchildren, and orphans that were
 // re-parented away from the worker but are still in its process group).
 //
-// Each row is one real process with its PID, its parent's PID, its state letter as the kernel
-// reports it, and its own CPU and memory. The tree follows the sampler (about twice a second, only
-// while workers run) with minimal changes: rows that went away are removed and new ones appended
-// with exact ranges, and values that changed become one dataChanged() per run of rows, so the
-// view keeps what is expanded and selected.
+// Each row is one real process with its PID, its parent's PID and its state letter as the kernel
+// reports it. Its CPU and memory are those of the process and every process below it, added up: a
+// worker's row then reads as the worker table's row does (the worker's whole tree), and a process
+// with no children shows its own. A cell's tooltip gives the process's own figure.
+//
+// The tree follows the sampler (about twice a second, only while workers run) with minimal
+// changes: rows that went away are removed and new ones appended with exact ranges, and values that
+// changed become one dataChanged() per run of rows, so the view keeps what is expanded and selected.
 class ProcessTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -44,6 +47,9 @@ public:
         WorkerIdRole,           // int: the worker the process belongs to; 0 for the main process
         KindRole,               // int(Kind)
         OrphanRole,             // bool: its parent died, it was re-parented outside the worker
+        ResidentBytesRole,      // qint64: RSS of the process and every process below it
+        OwnResidentBytesRole,   // qint64: RSS of the process alone
+        CpuPercentRole,         // double: CPU % of the process and every process below it
     };
     Q_ENUM(Role)
 
@@ -85,6 +91,13 @@ private:
         QString toolTip;
         ProcessSample sample;
         QList<Entry> children;
+        // The process and everything below it: what the row shows, and for a worker what the
+        // worker table shows.
+        double totalCpuPercent = 0.0;
+        qint64 totalResidentBytes = 0;
+        int descendantCount = 0;
+
+        void addUpChildren();
 
         bool sameValues(const Entry &other) const;
     };

@@ -242,7 +242,9 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Processor use of the worker and every process it started, in % of one "
                       "core, with its last half minute drawn behind");
         case MemoryColumn:
-            return tr("Memory the worker and every process it started hold in RAM (resident)");
+            return tr("Resident memory (RSS) of the worker and every process it started, added "
+                      "up: the figure of the worker's row in the Processes tab, which lists each "
+                      "process");
         case ExitColumn:
             return tr("How the process ended, as Python's Process.exitcode says it: the exit "
                       "status, or minus the number of the signal that ended it. Hover over a cell "

@@ -19,8 +19,9 @@ struct ExitInfo;
 // signals, never one per line. DisplayRole holds the text a person reads; the custom roles hold raw
 // values (numbers stay numbers) for sorting and for code. Colours are added by WorkerTableProxy.
 //
-// With a ProcessSampler it also shows each running worker's CPU and resident memory, its whole
-// process tree counted, as the operating system reports them about twice a second; each sample
+// With a ProcessSampler it also shows each running worker's CPU and resident memory (RSS), its
+// whole process tree added up, as ProcessTreeModel shows the worker's row; the operating system
+// reports them about twice a second, and each sample
 // becomes one dataChanged() per contiguous run of sampled rows, over those two columns only.
 class WorkerTableModel final : public QAbstractTableModel
 {
