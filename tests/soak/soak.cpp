@@ -7,6 +7,7 @@
 //     build/tests/soak/proclab-soak --minutes 10
 //
 // It prints its counters and exits 1 when something did not return to its baseline.
+#include "allocator.h"
 #include "mainwindow.h"
 #include "processguardian.h"
 #include "session.h"
@@ -412,6 +413,8 @@ void Soak::report(bool final)
 
 int main(int argc, char **argv)
 {
+    // As proclab does: the soak measures the program's memory, allocator settings included.
+    ProcLab::Allocator::returnLargeBlocksToTheSystem();
     // --window needs a QApplication, and a platform without a display.
     bool withWindow = false;
     for (int i = 1; i < argc; ++i)
