@@ -1,5 +1,6 @@
 // proclab: the composition root. Chooses between the window and the terminal, builds the Session and
 // hands it to the chosen front-end; everything else lives in core/ and ui/.
+#include "allocator.h"
 #include "appsettings.h"
 #include "commandlineparser.h"
 #include "headlessrunner.h"
@@ -114,6 +115,7 @@ int runEngine(const ProcLab::LaunchOptions &options,
 
 int main(int argc, char **argv)
 {
+    ProcLab::Allocator::returnLargeBlocksToTheSystem();
     // A reader that goes away must not kill the monitor: writes then fail with EPIPE, and the
     // workers get SIGPIPE back (the child modifier restores it).
     std::signal(SIGPIPE, SIG_IGN);

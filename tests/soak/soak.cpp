@@ -7,6 +7,7 @@
 //     build/tests/soak/proclab-soak --minutes 10
 //
 // It prints its counters and exits 1 when something did not return to its baseline.
+#include "allocator.h"
 #include "mainwindow.h"
 #include "processguardian.h"
 #include "session.h"
@@ -169,6 +170,10 @@ private:
     QTimer m_rssSampler;
     std::vector<std::pair<qint64, qint64>> m_rss;  // (ms since the start, VmRSS kB)
     std::vector<std::pair<qint64, qint64>> m_heap; // (ms since the start, heap in use kB)
+    // The heap in use less the output text the bounded logs hold now (two bytes a character; text
+    // shared by the log and a worker's history counts twice, so this is a lower estimate). What
+    // the logs hold swings with the mix of short and long lines; this does not.
+    std::vector<std::pair<qint64, qint64>> m_heapBesidesText;
     QElapsedTimer m_clock;
     Counters m_counters;
     bool m_stopping = false;
@@ -212,6 +217,11 @@ int Soak::run()
     connect(&m_rssSampler, &QTimer::timeout, this, [this] {
         m_rss.emplace_back(m_clock.elapsed(), statusKb("VmRSS"));
         m_heap.emplace_back(m_clock.elapsed(), heapInUseKb());
+        qint64 characters = m_pool.log().characterCount();
+        for (const Worker *worker : m_pool.workers())
+            characters += worker->scrollback().characterCount();
+        m_heapBesidesText.emplace_back(m_clock.elapsed(),
+                                       m_heap.back().second - characters * 2 / 1024);
     });
     m_rssSampler.start(60000 / RssSamplesPerMinute);
     QEventLoop loop;
@@ -250,6 +260,7 @@ int Soak::run()
     const qint64 warmUpMs = std::max<qint64>(60000, m_duration.count() / 5);
     const bool rssFlat = isFlat("RSS", m_rss, warmUpMs);
     const bool heapFlat = isFlat("heap in use", m_heap, warmUpMs);
+    isFlat("heap in use besides output text", m_heapBesidesText, warmUpMs);
     std::printf("workers in the table at the end: %d\n", m_pool.count());
     std::printf("Python mirror lines at the end: %lld\n",
                 qlonglong(m_session.pythonMirror().lines().size()));
@@ -412,6 +423,8 @@ void Soak::report(bool final)
 
 int main(int argc, char **argv)
 {
+    // As proclab does: the soak measures the program's memory, allocator settings included.
+    ProcLab::Allocator::returnLargeBlocksToTheSystem();
     // --window needs a QApplication, and a platform without a display.
     bool withWindow = false;
     for (int i = 1; i < argc; ++i)
