@@ -495,7 +495,7 @@ void tst_ProcessView::panelsFollowTheLanguage()
     // the two languages at run time as View → Language does: every widget gets a LanguageChange.
     WorkerPool pool;
     ProcessSampler sampler(pool);
-    PythonMirror mirror(pool, DemoLanguage::English);
+    PythonMirror mirror(pool);
     PythonPanel panel(mirror);
     ProcessView processes(pool, sampler);
     WorkerTableView table(pool);
