@@ -80,25 +80,18 @@ void DescendantReporter::report(const Worker *worker,
         seen.remove(id);
 }
 
-void DescendantReporter::reportOne(const Worker *worker,
-                                   const Descendant &descendant,
-                                   Seen &seen,
-                                   bool isNew,
-                                   bool isRoot)
+void DescendantReporter::reportOne(
+        const Worker *worker, const Descendant &descendant, Seen &seen, bool isNew, bool isRoot)
 {
     if (isRoot) {
-        // The worker's own program: its start and end are the worker's events; only a later exec
-        // (a shell that execs its last command) is news.
-        if (!isNew && descendant.execCount > seen.execCount)
-            emit descendantExeced(worker, descendant);
-        seen.execCount = descendant.execCount;
+        // The worker's own program: its start, what it runs and its end are the worker's own.
         return;
     }
     if (isNew) {
+        // Told with what it runs by now: an exec within the same batch (50 ms) is part of its
+        // start, as ps would show it; later execs are told each.
         emit descendantStarted(worker, descendant);
-        // A child that ran its parent's program and then another is told with the program it
-        // started as, then its exec.
-        seen.execCount = descendant.execCount > 0 ? descendant.execCount - 1 : 0;
+        seen.execCount = descendant.execCount;
     }
     if (descendant.execCount > seen.execCount) {
         seen.execCount = descendant.execCount;

@@ -14,10 +14,11 @@ class WorkerPool;
 // Turns the batched changes of every followed worker's DescendantTracker into one stream of
 // lifecycle events, in the order they happened within each batch: a descendant started, exec'd a new
 // program, ended; and the tracer's notes. The headless runner prints them, the recorder writes them,
-// the log shows them. Of the worker's own program (the tree's root) only later execs are told: the
-// worker's own events already tell its start and end.
+// the log shows them. The worker's own program (the tree's root) is left out: the worker's own events
+// tell its start and end.
 //
-// Several execs of one process within one batch (50 ms) are told as one, with the last program.
+// A descendant is told with what it runs by the first batch (50 ms) that shows it; execs after that
+// are told each, several within one batch as one, with the last program.
 class DescendantReporter final : public QObject
 {
     Q_OBJECT

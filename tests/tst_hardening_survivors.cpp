@@ -166,8 +166,9 @@ void tst_HardeningSurvivors::abortingMonitorLeavesNoSurvivors()
     QByteArray out;
     QVERIFY2(waitForText(monitor, out, "spawned 3 children"), out.constData());
     QList<qint64> below;
-    // The guardian, a worker and its 3 children, a shell and its 2 sleeps.
-    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 8, 10000);
+    // The guardian, a worker and its 3 children, a shell and its 2 sleeps, and the two tracers that
+    // follow the commands.
+    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 10, 10000);
 
     QCOMPARE(::kill(pid_t(monitor.processId()), SIGABRT), 0);
     QVERIFY(monitor.waitForFinished(5000));
@@ -193,21 +194,30 @@ void tst_HardeningSurvivors::pausedWorkersDieWithAKilledMonitor()
     QVERIFY2(waitForText(monitor, out, "Number 1 of"), out.constData());
     const qint64 spawner = numberAfter(out, QStringLiteral("parent (\\d+) spawned"));
     QList<qint64> below;
-    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 5, 10000);
+    // The guardian, the two tracers, the spawner and its two children, the counter.
+    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 7, 10000);
 
     // Pause both worker groups, as Ctrl+Z in a terminal pauses a whole group.
-    QList<qint64> leaders;
+    // Each command runs under its tracer, outside the command's group: the leaders are the
+    // tracers' children.
+    QList<qint64> tracers;
     for (const qint64 pid : TestSupport::liveChildren(monitor.processId())) {
         if (!isGuardian(pid))
-            leaders.append(pid);
+            tracers.append(pid);
     }
+    QCOMPARE(tracers.size(), 2);
+    QList<qint64> leaders;
+    for (const qint64 tracer : std::as_const(tracers))
+        leaders += TestSupport::liveChildren(tracer);
     QCOMPARE(leaders.size(), 2);
     QVERIFY(leaders.contains(spawner));
     for (const qint64 leader : std::as_const(leaders))
         QCOMPARE(::kill(-pid_t(leader), SIGSTOP), 0);
     for (const qint64 pid : std::as_const(below)) {
-        if (!isGuardian(pid))
-            QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(pid), 'T', 5000);
+        if (isGuardian(pid) || tracers.contains(pid))
+            continue;
+        // 'T', or 't' where the tracer holds the group-stop (PTRACE_LISTEN).
+        QTRY_VERIFY_WITH_TIMEOUT(QChar(TestSupport::processState(pid)).toUpper() == u'T', 5000);
     }
 
     ::kill(pid_t(monitor.processId()), SIGKILL);
