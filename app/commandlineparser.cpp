@@ -116,8 +116,29 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
             Texts::tr("Language of the window and of the lessons' texts: ko or en (default: the "
                       "system's)."),
             QStringLiteral("ko|en"));
-    parser.addOptions(
-            {headlessOption, spawnOption, countdownOption, runOption, graceOption, languageOption});
+    const QCommandLineOption noFollowOption(
+            QStringLiteral("no-follow"),
+            Texts::tr("Do not follow the processes that --run commands create: without it, every "
+                      "child, grandchild and orphan of theirs is seen start, exec and end."));
+    const QCommandLineOption prefixOption(
+            QStringLiteral("prefix"),
+            Texts::tr("Start each output line with the PID ([4251] ) or the name ([python3] ) of "
+                      "the worker that printed it, or with nothing (default)."),
+            QStringLiteral("pid|name|none"));
+    const QCommandLineOption recordOption(
+            QStringLiteral("record"),
+            Texts::tr("Write every process event and output line of the run to <FILE>, as JSON "
+                      "Lines (docs/record-format.md)."),
+            QStringLiteral("FILE"));
+    parser.addOptions({headlessOption,
+                       spawnOption,
+                       countdownOption,
+                       runOption,
+                       graceOption,
+                       languageOption,
+                       noFollowOption,
+                       prefixOption,
+                       recordOption});
 
     LaunchParse result;
     auto fail = [&result](const QString &reason) {
@@ -206,6 +227,23 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
             }
         }
         options.runCommands.append(split.arguments);
+    }
+
+    options.followChildren = !parser.isSet(noFollowOption);
+    if (parser.isSet(prefixOption)) {
+        const QString prefix = parser.values(prefixOption).constLast();
+        if (prefix == QLatin1String("pid"))
+            options.outputPrefix = LaunchOptions::OutputPrefix::Pid;
+        else if (prefix == QLatin1String("name"))
+            options.outputPrefix = LaunchOptions::OutputPrefix::Name;
+        else if (prefix != QLatin1String("none"))
+            return fail(
+                    Texts::tr("--prefix: “%1” is not one of pid, name or none").arg(shown(prefix)));
+    }
+    if (parser.isSet(recordOption)) {
+        options.recordPath = parser.values(recordOption).constLast();
+        if (options.recordPath.isEmpty())
+            return fail(Texts::tr("--record: the file name is empty"));
     }
 
     if (options.headless && !options.hasWork())

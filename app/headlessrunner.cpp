@@ -1,5 +1,6 @@
 #include "headlessrunner.h"
 
+#include "descendantreporter.h"
 #include "exitinfo.h"
 #include "session.h"
 #include "worker.h"
@@ -47,16 +48,51 @@ HeadlessRunner::HeadlessRunner(Session &session, const LaunchOptions &options, Q
     });
     connect(&m_session, &Session::refused, this, &HeadlessRunner::printMessage);
     connect(&m_session, &Session::delayed, this, &HeadlessRunner::printMessage);
+    const DescendantReporter &descendants = m_session.descendantReporter();
+    connect(&descendants,
+            &DescendantReporter::descendantStarted,
+            this,
+            [this](const Worker *, const Descendant &descendant) {
+                printMessage(DescendantReporter::startText(descendant));
+            });
+    connect(&descendants,
+            &DescendantReporter::descendantExeced,
+            this,
+            [this](const Worker *, const Descendant &descendant) {
+                printMessage(DescendantReporter::execText(descendant));
+            });
+    connect(&descendants,
+            &DescendantReporter::descendantEnded,
+            this,
+            [this](const Worker *, const Descendant &descendant) {
+                printMessage(DescendantReporter::endText(descendant));
+            });
+    connect(&descendants,
+            &DescendantReporter::noteAdded,
+            this,
+            [this](const Worker *, const DescendantTracker::Note &note) {
+                printMessage(note.text);
+            });
     connect(&m_session, &Session::finished, this, [this] {
         if (m_finished)
             return;
         m_finished = true;
+        m_session.stopRecording();
         emit finished(m_session.exitStatus());
     });
 }
 
 void HeadlessRunner::start()
 {
+    if (!m_options.recordPath.isEmpty() && !m_session.startRecording(m_options.recordPath)) {
+        // Nothing runs unrecorded when a record was asked for: the user would lose the run.
+        printMessage(tr("cannot write the record %1: %2")
+                             .arg(m_options.recordPath, m_session.recordingError()));
+        m_finished = true;
+        QMetaObject::invokeMethod(
+                this, [this] { emit finished(2); }, Qt::QueuedConnection);
+        return;
+    }
     m_session.launch(m_options);
 }
 
@@ -75,12 +111,14 @@ void HeadlessRunner::stopOnSignal(int signalNumber)
     }
 }
 
-void HeadlessRunner::printOutput(const Worker *, const QList<OutputLine> &lines)
+void HeadlessRunner::printOutput(const Worker *worker, const QList<OutputLine> &lines)
 {
     QByteArray out;
     QByteArray err;
+    const QByteArray prefix = prefixOf(worker);
     for (const OutputLine &line : lines) {
         QByteArray &target = line.channel == OutputChannel::StdErr ? err : out;
+        target += prefix;
         target += line.text.toUtf8();
         target += '\n';
     }
@@ -104,6 +142,21 @@ void HeadlessRunner::printToStdout(const QByteArray &bytes)
 void HeadlessRunner::printMessage(const QString &text)
 {
     writeAll(STDERR_FILENO, QByteArrayLiteral("proclab: ") + text.toUtf8() + '\n');
+}
+
+QByteArray HeadlessRunner::prefixOf(const Worker *worker) const
+{
+    // The worker's: a line a child printed through the worker's pipe cannot be told apart from its
+    // parent's without tracing every write (Python workers will tell, through their hook).
+    switch (m_options.outputPrefix) {
+    case LaunchOptions::OutputPrefix::Pid:
+        return '[' + QByteArray::number(worker->pid()) + "] ";
+    case LaunchOptions::OutputPrefix::Name:
+        return '[' + worker->name().toUtf8() + "] ";
+    case LaunchOptions::OutputPrefix::None:
+        break;
+    }
+    return QByteArray();
 }
 
 } // namespace ProcLab

@@ -15,7 +15,9 @@ struct WorkerEvent;
 // proclab --headless: a view of the Session in a terminal. Worker stdout lines go to stdout, whole
 // and at once; worker stderr lines to stderr; ProcLab's own events to stderr after "proclab: ".
 // It runs the command line's plan and prints what happens; what runs, how it stops and the exit
-// status are the Session's.
+// status are the Session's. Processes the followed workers create are told on stderr like workers
+// ("started 4251 (child of 4250): …", "4251 (child of 4250) ended: exit code 0"); --prefix puts the
+// worker's PID or name before each output line; --record writes the run to a file as it happens.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,7 @@ private:
     void printOutput(const Worker *worker, const QList<OutputLine> &lines);
     void printToStdout(const QByteArray &bytes);
     void printMessage(const QString &text);
+    QByteArray prefixOf(const Worker *worker) const;
 
     Session &m_session;
     const LaunchOptions m_options;

@@ -282,6 +282,10 @@ void DescendantTracker::announceRootEnd()
     // Once, even when the root started and ended within one batch.
     if (!m_rootEndAnnounced && root() && !root()->isAlive()) {
         m_rootEndAnnounced = true;
+        // What changed before the end is told first: the worker's end may end the whole run (a
+        // headless ProcLab exits on it), and no child's start or end may be lost in a batch.
+        m_flushTimer->stop();
+        flush();
         emit rootEnded();
     }
 }

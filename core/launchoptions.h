@@ -20,6 +20,13 @@ struct LaunchOptions
     std::chrono::milliseconds grace = Defaults::GracePeriod;
     bool graceGiven = false; // --grace was given: it wins over a saved preference
     QString languageCode;    // "ko", "en", or empty for the system locale
+    // Commands run under the tracer, so every process they create is seen (--no-follow: not).
+    bool followChildren = true;
+    // Where to write the record of the run (--record), or empty.
+    QString recordPath;
+    // What headless output lines start with (--prefix): nothing, "[4251] " or "[python3] ".
+    enum class OutputPrefix { None, Pid, Name };
+    OutputPrefix outputPrefix = OutputPrefix::None;
 
     // Lesson 2 runs when a countdown is asked for without commands to apply it to.
     bool runsCountingLesson() const { return countdownSeconds > 0 && runCommands.isEmpty(); }

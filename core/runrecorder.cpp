@@ -1,5 +1,6 @@
 #include "runrecorder.h"
 
+#include "descendantreporter.h"
 #include "exitinfo.h"
 #include "outputline.h"
 #include "worker.h"
@@ -42,12 +43,32 @@ QString reasonName(ExitInfo::Reason reason)
 
 } // namespace
 
-RunRecorder::RunRecorder(const WorkerPool &pool, QObject *parent)
+RunRecorder::RunRecorder(const WorkerPool &pool,
+                         const DescendantReporter *descendants,
+                         QObject *parent)
     : QObject(parent)
     , m_pool(pool)
 {
     connect(&m_pool, &WorkerPool::outputReceived, this, &RunRecorder::recordOutput);
     connect(&m_pool, &WorkerPool::eventOccurred, this, &RunRecorder::recordEvent);
+    if (descendants) {
+        connect(descendants,
+                &DescendantReporter::descendantStarted,
+                this,
+                &RunRecorder::recordDescendantStart);
+        connect(descendants,
+                &DescendantReporter::descendantExeced,
+                this,
+                [this](const Worker *, const Descendant &descendant) {
+                    recordDescendantExec(descendant);
+                });
+        connect(descendants,
+                &DescendantReporter::descendantEnded,
+                this,
+                [this](const Worker *, const Descendant &descendant) {
+                    recordDescendantEnd(descendant);
+                });
+    }
     connect(&m_writer, &RecordWriter::failed, this, &RunRecorder::failed);
 }
 
@@ -141,6 +162,49 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
                        {{QStringLiteral("pid"), event.pid}, {QStringLiteral("text"), event.text}});
         break;
     }
+}
+
+void RunRecorder::recordDescendantStart(const Worker *worker, const Descendant &descendant)
+{
+    if (!m_writer.isOpen())
+        return;
+    // Its program as it started: a child that exec'd at once gets its exec as a record of its own.
+    QJsonObject extra;
+    if (descendant.orphan)
+        extra.insert(QStringLiteral("orphan"), true);
+    m_writer.writeProcessStart(descendant.startTimeUs,
+                               descendant.pid,
+                               descendant.parentPid,
+                               descendant.arguments,
+                               worker->id(),
+                               extra);
+}
+
+void RunRecorder::recordDescendantExec(const Descendant &descendant)
+{
+    // The tracer stamps starts and ends, not execs: an exec is dated when it was reported, at most
+    // one batch (50 ms) late.
+    if (m_writer.isOpen())
+        m_writer.writeProcessExec(nowUs(), descendant.pid, descendant.arguments);
+}
+
+void RunRecorder::recordDescendantEnd(const Descendant &descendant)
+{
+    if (!m_writer.isOpen())
+        return;
+    const ExitInfo &exit = descendant.exitInfo;
+    QJsonObject extra;
+    if (exit.hasEnded())
+        extra.insert(QStringLiteral("reason"), reasonName(exit.reason));
+    if (descendant.orphan) {
+        extra.insert(QStringLiteral("orphan"), true);
+        if (descendant.reparentedTo > 0)
+            extra.insert(QStringLiteral("reparentedTo"), descendant.reparentedTo);
+    }
+    m_writer.writeProcessExit(descendant.endTimeUs > 0 ? descendant.endTimeUs : nowUs(),
+                              descendant.pid,
+                              exit.hasEnded() ? exit.pythonExitCode() : std::nullopt,
+                              extra);
 }
 
 } // namespace ProcLab

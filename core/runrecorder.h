@@ -6,21 +6,26 @@
 
 namespace ProcLab {
 
+class DescendantReporter;
 class Worker;
 class WorkerPool;
+struct Descendant;
 struct OutputLine;
 struct WorkerEvent;
 
 // Records what a pool's workers do, as it happens, in the record format (docs/record-format.md):
 // each worker's start with its command line, the signals ProcLab sends it, every output line, and its
-// end with the exit code in Python's convention. Start it before the first worker starts to have the
-// whole run.
+// end with the exit code in Python's convention; with a DescendantReporter, also the start, execs
+// and end of every process the followed workers create. Start it before the first worker starts to
+// have the whole run.
 class RunRecorder final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit RunRecorder(const WorkerPool &pool, QObject *parent = nullptr);
+    explicit RunRecorder(const WorkerPool &pool,
+                         const DescendantReporter *descendants = nullptr,
+                         QObject *parent = nullptr);
     ~RunRecorder() override;
 
     // Opens path and records from now on; false with errorString() when it cannot be written.
@@ -38,6 +43,9 @@ signals:
 private:
     void recordOutput(const Worker *worker, const QList<OutputLine> &lines);
     void recordEvent(const WorkerEvent &event);
+    void recordDescendantStart(const Worker *worker, const Descendant &descendant);
+    void recordDescendantExec(const Descendant &descendant);
+    void recordDescendantEnd(const Descendant &descendant);
 
     const WorkerPool &m_pool;
     RecordWriter m_writer;

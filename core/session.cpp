@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "runrecorder.h"
 #include "worker.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ Session::Session(const QString &workerProgram, QObject *parent)
     , m_workerProgram(workerProgram)
     , m_sampler(m_pool)
     , m_mirror(m_pool)
+    , m_reporter(m_pool)
     , m_language(demoLanguageFromCode(QString()))
 {
     setScrollbackLines(Defaults::ScrollbackLines);
@@ -39,6 +41,29 @@ void Session::applyLaunchOptions(const LaunchOptions &options)
 {
     setGracePeriod(options.grace);
     m_language = demoLanguageFromCode(options.languageCode);
+    m_followChildren = options.followChildren;
+}
+
+bool Session::startRecording(const QString &path)
+{
+    if (!m_recorder)
+        m_recorder = std::make_unique<RunRecorder>(m_pool, &m_reporter);
+    m_recordingError.clear();
+    if (m_recorder->start(path))
+        return true;
+    m_recordingError = m_recorder->errorString();
+    return false;
+}
+
+void Session::stopRecording()
+{
+    if (m_recorder)
+        m_recorder->stop();
+}
+
+bool Session::isRecording() const
+{
+    return m_recorder && m_recorder->isRecording();
 }
 
 milliseconds Session::gracePeriod() const
@@ -124,6 +149,7 @@ Worker *Session::runCommand(const QStringList &arguments)
     spec.arguments = arguments;
     spec.lineBuffered = true;
     spec.useStdbuf = true;
+    spec.followChildren = m_followChildren;
     return runCommand(spec);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "defaults.h"
+#include "descendantreporter.h"
 #include "launchoptions.h"
 #include "lessons.h"
 #include "processsampler.h"
@@ -13,10 +14,12 @@
 #include <QStringList>
 
 #include <chrono>
+#include <memory>
 
 namespace ProcLab {
 
 class ProcessGuardian;
+class RunRecorder;
 class Worker;
 struct WorkerSpec;
 
@@ -62,6 +65,8 @@ public:
     ProcessSampler &sampler() { return m_sampler; }
     const ProcessSampler &sampler() const { return m_sampler; }
     const PythonMirror &pythonMirror() const { return m_mirror; }
+    // Every descendant of the followed workers, as one stream of starts, execs and ends.
+    const DescendantReporter &descendantReporter() const { return m_reporter; }
     const QString &workerProgram() const { return m_workerProgram; }
 
     // The guardian kills every worker's group if ProcLab itself dies; optional.
@@ -78,6 +83,18 @@ public:
     // own history as many up to Defaults::WorkerHistoryLines.
     int scrollbackLines() const { return m_scrollbackLines; }
     void setScrollbackLines(int lines);
+
+    // Commands given as words (the command line's --run) run under the tracer: every process they
+    // create is followed. On unless --no-follow.
+    bool followsChildren() const { return m_followChildren; }
+    void setFollowChildren(bool follow) { m_followChildren = follow; }
+
+    // Records the run from now on to path (docs/record-format.md); false with a reason in
+    // recordingError() when the file cannot be written. stopRecording() writes the closing record.
+    bool startRecording(const QString &path);
+    void stopRecording();
+    bool isRecording() const;
+    QString recordingError() const { return m_recordingError; }
 
     // Whether a lesson can start now: the helper program is there and no stop was requested.
     bool canRunLessons() const { return !m_workerProgram.isEmpty() && !m_stopping; }
@@ -144,6 +161,10 @@ private:
     WorkerPool m_pool;
     ProcessSampler m_sampler;
     PythonMirror m_mirror;
+    DescendantReporter m_reporter;
+    std::unique_ptr<RunRecorder> m_recorder;
+    QString m_recordingError;
+    bool m_followChildren = true;
     DemoLanguage m_language;
     int m_scrollbackLines = Defaults::ScrollbackLines;
     int m_stopSignal = 0;

@@ -182,8 +182,9 @@ void tst_HardeningInput::theChecksSeeWhatStarts()
     const Run result = run({"--spawn", "1", "--run", "touch " + marker().toUtf8()});
     QCOMPARE(result.exitCode, 0);
     const QStringList starts = recordedStarts();
-    QVERIFY2(starts.size() == 2 && starts.join('\n').contains("guardian")
-                     && starts.join('\n').contains("say"),
+    // The guardian, the tracer that follows the --run command, and the lesson's worker.
+    QVERIFY2(starts.size() == 3 && starts.join('\n').contains("guardian")
+                     && starts.join('\n').contains("trace") && starts.join('\n').contains("say"),
              qPrintable(starts.join('\n')));
     QVERIFY(QFile::exists(marker()));
     QProcess sleeper;

@@ -28,6 +28,7 @@ private slots:
     void pausedWorkersDieWithAKilledMonitor();
     void pythonMultiprocessingDiesWithAKilledMonitor();
     void escapedProcessSurvivesAsDocumented();
+    void escapedProcessIsCaughtWhenFollowed();
 
 private:
     // Starts proclab --headless with arguments; no core file if it aborts.
@@ -133,8 +134,9 @@ void tst_HardeningSurvivors::signalStopsEveryWorker()
     QVERIFY2(waitForText(monitor, out, "spawned 2 children"), out.constData());
     QVERIFY2(waitForText(monitor, out, "Number 1 of"), out.constData());
     QList<qint64> below;
-    // The guardian, the spawner and its two children, the counter.
-    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 5, 10000);
+    // The guardian, the spawner and its two children, the counter, and the two tracers that follow
+    // the commands.
+    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 7, 10000);
 
     QCOMPARE(::kill(pid_t(monitor.processId()), signalNumber), 0);
     QVERIFY(monitor.waitForFinished(10000));
@@ -164,8 +166,9 @@ void tst_HardeningSurvivors::abortingMonitorLeavesNoSurvivors()
     QByteArray out;
     QVERIFY2(waitForText(monitor, out, "spawned 3 children"), out.constData());
     QList<qint64> below;
-    // The guardian, a worker and its 3 children, a shell and its 2 sleeps.
-    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 8, 10000);
+    // The guardian, a worker and its 3 children, a shell and its 2 sleeps, and the two tracers that
+    // follow the commands.
+    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 10, 10000);
 
     QCOMPARE(::kill(pid_t(monitor.processId()), SIGABRT), 0);
     QVERIFY(monitor.waitForFinished(5000));
@@ -191,21 +194,30 @@ void tst_HardeningSurvivors::pausedWorkersDieWithAKilledMonitor()
     QVERIFY2(waitForText(monitor, out, "Number 1 of"), out.constData());
     const qint64 spawner = numberAfter(out, QStringLiteral("parent (\\d+) spawned"));
     QList<qint64> below;
-    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 5, 10000);
+    // The guardian, the two tracers, the spawner and its two children, the counter.
+    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 7, 10000);
 
     // Pause both worker groups, as Ctrl+Z in a terminal pauses a whole group.
-    QList<qint64> leaders;
+    // Each command runs under its tracer, outside the command's group: the leaders are the
+    // tracers' children.
+    QList<qint64> tracers;
     for (const qint64 pid : TestSupport::liveChildren(monitor.processId())) {
         if (!isGuardian(pid))
-            leaders.append(pid);
+            tracers.append(pid);
     }
+    QCOMPARE(tracers.size(), 2);
+    QList<qint64> leaders;
+    for (const qint64 tracer : std::as_const(tracers))
+        leaders += TestSupport::liveChildren(tracer);
     QCOMPARE(leaders.size(), 2);
     QVERIFY(leaders.contains(spawner));
     for (const qint64 leader : std::as_const(leaders))
         QCOMPARE(::kill(-pid_t(leader), SIGSTOP), 0);
     for (const qint64 pid : std::as_const(below)) {
-        if (!isGuardian(pid))
-            QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(pid), 'T', 5000);
+        if (isGuardian(pid) || tracers.contains(pid))
+            continue;
+        // 'T', or 't' where the tracer holds the group-stop (PTRACE_LISTEN).
+        QTRY_VERIFY_WITH_TIMEOUT(QChar(TestSupport::processState(pid)).toUpper() == u'T', 5000);
     }
 
     ::kill(pid_t(monitor.processId()), SIGKILL);
@@ -260,9 +272,11 @@ void tst_HardeningSurvivors::pythonMultiprocessingDiesWithAKilledMonitor()
 
 void tst_HardeningSurvivors::escapedProcessSurvivesAsDocumented()
 {
-    // The README's exception: setsid() leaves the worker's group, and nothing follows it there.
+    // The README's exception, unfollowed: setsid() leaves the worker's group, and nothing follows
+    // it there.
     QProcess monitor;
-    QVERIFY(startMonitor(monitor, {"--run", TestSupport::workerProgram() + " escape"}));
+    QVERIFY(startMonitor(monitor,
+                         {"--no-follow", "--run", TestSupport::workerProgram() + " escape"}));
     QByteArray out;
     QVERIFY2(waitForText(monitor, out, "escape its group"), out.constData());
     const qint64 escaped = numberAfter(out, QStringLiteral("escaped (\\d+)"));
@@ -285,6 +299,32 @@ void tst_HardeningSurvivors::escapedProcessSurvivesAsDocumented()
     QVERIFY2(TestSupport::isAlive(escaped), "setsid() took it out of reach: it must still run");
     QCOMPARE(::kill(pid_t(escaped), SIGKILL), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(escaped), 5000);
+}
+
+void tst_HardeningSurvivors::escapedProcessIsCaughtWhenFollowed()
+{
+    // Followed, the same escape is still traced: the tracer dies with the monitor and the kernel
+    // kills everything it traced (PTRACE_O_EXITKILL), setsid() or not.
+    QProcess monitor;
+    QVERIFY(startMonitor(monitor, {"--run", TestSupport::workerProgram() + " escape"}));
+    QByteArray out;
+    QVERIFY2(waitForText(monitor, out, "escape its group"), out.constData());
+    const qint64 escaped = numberAfter(out, QStringLiteral("escaped (\\d+)"));
+    QVERIFY(escaped > 0);
+    m_seen.append(escaped);
+    const auto killEscaped = qScopeGuard([escaped] { ::kill(pid_t(escaped), SIGKILL); });
+    QList<qint64> below;
+    // The guardian, the tracer, the worker and the escaped child.
+    QTRY_COMPARE_WITH_TIMEOUT((below = descendants(monitor.processId())).size(), 4, 10000);
+    QVERIFY(below.contains(escaped));
+
+    ::kill(pid_t(monitor.processId()), SIGKILL);
+    QVERIFY(monitor.waitForFinished(5000));
+    for (const qint64 pid : std::as_const(below)) {
+        QTRY_VERIFY2_WITH_TIMEOUT(!TestSupport::isAlive(pid),
+                                  qPrintable(QStringLiteral("%1 outlived its monitor").arg(pid)),
+                                  5000);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HardeningSurvivors)
