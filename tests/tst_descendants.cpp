@@ -561,7 +561,7 @@ void tst_Descendants::announcesTenThousandChildrenInOneBatch()
     }
     tracker.apply(events);
     QVERIFY(changed.wait(1000));
-    QTest::qWait(0);
+    QCoreApplication::processEvents(); // anything queued behind the batch has run
     QCOMPARE(changed.size(), 1);
     const auto changes = changed.first().first().value<DescendantTracker::Changes>();
     // Only what is kept is announced: the root and the last 1 000 that ended.
