@@ -80,6 +80,19 @@ QList<Worker *> WorkerTableView::selectedWorkers() const
     return workers;
 }
 
+ProcessTargets WorkerTableView::selectedProcesses() const
+{
+    ProcessTargets targets;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        ProcessTarget target;
+        target.workerId = row.data(WorkerTableModel::WorkerIdRole).toInt();
+        target.pid = row.data(WorkerTableModel::PidRole).toLongLong();
+        targets.append(target);
+    }
+    return targets;
+}
+
 void WorkerTableView::setSampler(const ProcessSampler *sampler)
 {
     m_model->setSampler(sampler);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processtarget.h"
+
 #include <QSet>
 #include <QTableView>
 #include <QTimer>
@@ -35,6 +37,9 @@ public:
     // The selected workers in start order, whatever order they are shown or were clicked in.
     QList<Worker *> selectedWorkers() const;
     QSet<int> selectedWorkerIds() const;
+    // The selected processes in the order shown: each selected worker's program (and, once the
+    // table shows descendants, each selected descendant).
+    ProcessTargets selectedProcesses() const;
     // Selects that worker's row alone and scrolls to it (a click on its timeline lane).
     void selectWorker(int workerId);
     // The selected rows as tab-separated text in the order shown: pastes into a spreadsheet.
