@@ -44,7 +44,6 @@ public:
 
     std::chrono::milliseconds gracePeriod() const { return m_gracePeriod; }
     void setGracePeriod(std::chrono::milliseconds grace) { m_gracePeriod = grace; }
-    int maxActiveWorkers() const { return m_maxActiveWorkers; }
     void setMaxActiveWorkers(int count) { m_maxActiveWorkers = qMax(count, 1); }
     void setGuardian(ProcessGuardian *guardian) { m_guardian = guardian; }
     void setLogLimits(qsizetype maxLines, qsizetype maxCharacters);

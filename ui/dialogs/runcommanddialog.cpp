@@ -67,9 +67,11 @@ RunCommandDialog::RunCommandDialog(QWidget *parent)
 
     m_lineBuffered = new QCheckBox(tr("Line-buffer output"), this);
     m_lineBuffered->setChecked(true);
-    m_lineBuffered->setToolTip(tr("Asks the program to write each line as soon as it prints it "
-                                  "(Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output "
-                                  "arrives live instead of in blocks."));
+    m_lineBuffered->setToolTip(
+            tr("Asks the program to write each line as soon as it prints it "
+               "(Python: line-buffered stdout and stderr; C programs: stdbuf), so "
+               "that output "
+               "arrives live instead of in blocks."));
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "defaults.h"
 #include "workerspec.h"
 
 #include <QDialog>
@@ -25,7 +26,7 @@ class RunCommandDialog final : public QDialog
     Q_OBJECT
 
 public:
-    static constexpr int MaxHistory = 20;
+    static constexpr int MaxHistory = Defaults::MaxRecentCommands;
 
     explicit RunCommandDialog(QWidget *parent = nullptr);
 
