@@ -893,6 +893,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Asks the program to write each line as soon as it prints it (Python: line-buffered stdout and stderr; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Follow the processes it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every process the command starts, at any depth, with its PID, what it runs, and when and how it ends, however briefly it lives. Turn it off for programs that need their set-user-ID privileges (sudo, ping) or trace processes themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::Session</name>

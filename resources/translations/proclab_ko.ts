@@ -885,6 +885,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Asks the program to write each line as soon as it prints it (Python: line-buffered stdout and stderr; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
         <translation>프로그램이 줄을 출력하는 즉시 내보내도록 합니다 (Python: 줄 단위 버퍼의 stdout과 stderr, C 프로그램: stdbuf). 출력이 덩어리로 모이지 않고 바로바로 도착합니다.</translation>
     </message>
+    <message>
+        <source>Follow the processes it starts</source>
+        <translation>시작하는 프로세스 따라가기</translation>
+    </message>
+    <message>
+        <source>Show every process the command starts, at any depth, with its PID, what it runs, and when and how it ends, however briefly it lives. Turn it off for programs that need their set-user-ID privileges (sudo, ping) or trace processes themselves.</source>
+        <translation>명령이 시작하는 모든 프로세스를 깊이와 상관없이, 아무리 짧게 살아도 보여 줍니다: PID, 무엇을 실행하는지, 언제 어떻게 끝나는지. set-user-ID 권한이 필요한 프로그램(sudo, ping)이나 스스로 프로세스를 추적하는 프로그램에서는 끄세요.</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::Session</name>

@@ -279,6 +279,7 @@ void MainWindow::openRunCommandDialog()
     AppSettings &settings = m_settings->settings();
     dialog->setHistory(settings.recentCommands());
     dialog->setLineBuffered(settings.lineBufferedByDefault());
+    dialog->setFollowChildren(m_session.followsChildren());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_settings->settings().setRecentCommands(dialog->history());
         m_session.runCommand(dialog->spec());
