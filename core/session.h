@@ -151,6 +151,7 @@ signals:
 
 private:
     bool checkCanRunLessons();
+    void logDescendants();
     void refuse(const QString &reason);
     void sayMainProgramLine();
     void startSpawnWorkers(int count);

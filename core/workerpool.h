@@ -110,6 +110,11 @@ signals:
     // Workers of a batch wait for the limit of active workers to leave room; reason says so.
     void batchWaiting(const QString &reason);
 
+public:
+    // A line of ProcLab's own in the merged log, shown with that worker's lines: what the
+    // processes its program created did (DescendantReporter), and the tracer's notes.
+    void appendMonitorLine(int workerId, const QString &text);
+
 private:
     Worker *createWorker(const WorkerSpec &spec);
     void startSlice();

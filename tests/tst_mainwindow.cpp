@@ -480,6 +480,20 @@ void tst_MainWindow::runCommandFollowsItsChildrenUnlessUnticked()
     const Descendant *subshell = tree.descendant(tree.ids().last());
     QVERIFY(subshell->parentPid == followed->pid());
     QCOMPARE(subshell->exitInfo.pythonExitCode().value_or(-1), 3);
+    // The output pane tells its start and its end between the lines.
+    QStringList told;
+    for (qint64 line = pool.log().firstLine(); line < pool.log().endLine(); ++line) {
+        if (pool.log().at(line).channel == OutputChannel::Monitor)
+            told.append(pool.log().at(line).text);
+    }
+    const QString subshellPid = QString::number(subshell->pid);
+    QVERIFY2(told.filter(QRegularExpression("started " + subshellPid + " .*"
+                                            + QString::number(followed->pid())))
+                             .size()
+                     == 1,
+             qPrintable(told.join('\n')));
+    QVERIFY2(told.filter(QRegularExpression(subshellPid + " .*ended: .*3")).size() == 1,
+             qPrintable(told.join('\n')));
     QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<RunCommandDialog *>(), Timeout);
 
     QVERIFY(run(false));
