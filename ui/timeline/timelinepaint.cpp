@@ -176,8 +176,11 @@ void TimelineView::paintAxis(QPainter &painter) const
         painter.setPen(grid);
         painter.drawLine(x, m_axisHeight, x, viewport()->height());
         painter.setPen(palette().color(QPalette::WindowText));
-        const QString label = axisLabel(time - m_geometry.origin(), step);
         painter.drawLine(x, m_axisHeight - 5, x, m_axisHeight - 1);
+        // A label that would begin under the gutter would show only its tail: "0 s" for 0.320 s.
+        if (x + 3 < area.left())
+            continue;
+        const QString label = axisLabel(time - m_geometry.origin(), step);
         painter.drawText(QRect(x + 3, 0, metrics.horizontalAdvance(label) + 4, m_axisHeight - 2),
                          Qt::AlignLeft | Qt::AlignVCenter,
                          label);
@@ -362,8 +365,9 @@ void TimelineView::paintDescendantLane(QPainter &painter,
         painter.drawRect(QRectF(left, y, right - left, height));
     }
 
-    // A zombie: ended, not yet reaped by its parent. Grey and hatched from its end to its reaping
-    // (or to now), thinner than the bar: it holds a PID, nothing runs.
+    // A zombie: ended, not yet reaped by its parent. A pale grey, dotted span from its end to its
+    // reaping (or to now): it holds a PID, nothing runs. Plain rather than hatched, so that the
+    // word "zombie" in it can be read.
     if (descendant.state == DescendantState::Zombie || descendant.reapTimeUs > 0) {
         const qint64 reapMs = descendant.state == DescendantState::Zombie
                                       ? nowMs
@@ -371,17 +375,17 @@ void TimelineView::paintDescendantLane(QPainter &painter,
         const double from = m_geometry.xForTime(endMs);
         const double to = qMax(from + 2.0, m_geometry.xForTime(reapMs));
         if (to >= area.left() && from <= area.right()) {
-            const QRectF span(from, y + height / 4.0, to - from, height / 2.0);
+            const QRectF span(from, y, to - from, height);
+            QColor fill = ZombieColor;
+            fill.setAlpha(40);
             painter.setPen(QPen(ZombieColor, 1, Qt::DotLine));
-            painter.setBrush(QBrush(ZombieColor, Qt::Dense5Pattern));
+            painter.setBrush(fill);
             painter.drawRect(span);
             const QString text = tr("zombie");
             if (span.width() > smallMetrics.horizontalAdvance(text) + 8) {
                 painter.setFont(small);
                 painter.setPen(ZombieColor);
-                painter.drawText(span.adjusted(4, -height / 4.0, 0, height / 4.0),
-                                 Qt::AlignLeft | Qt::AlignVCenter,
-                                 text);
+                painter.drawText(span.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
             }
         }
     }
