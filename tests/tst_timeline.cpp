@@ -1,6 +1,9 @@
 // The timeline: its geometry as pure arithmetic, then driven by real workers (the countdown lesson's
 // ticks, terminate mark and end land where their times are drawn), and the view itself: lanes,
-// tooltips, clicks, and a repaint timer that stops when nothing runs.
+// tooltips, clicks, and a repaint timer that stops when nothing runs. Followed commands (shell
+// subshells, Python's multiprocessing) give their descendants nested lanes with Python's exit
+// codes; the axis reads milliseconds at full zoom; Ctrl+wheel keeps the moment under the pointer;
+// Fit fits the selection; and an end mark at the last moment keeps its label in view.
 #include "descendanttracker.h"
 #include "languagemanager.h"
 #include "lessons.h"
@@ -605,12 +608,12 @@ void tst_Timeline::descendantsGetNestedLanes()
     QStringList ends;
     for (const ChildLane &lane : lanes)
         ends.append(lane.end);
-    QCOMPARE(ends,
-             QStringList({QStringLiteral("3"),
-                          QStringLiteral("4"),
-                          QStringLiteral("6"),
-                          QStringLiteral("0"),
-                          QStringLiteral("-15 · SIGTERM")}));
+    const QStringList expectedEnds{QStringLiteral("3"),
+                                   QStringLiteral("4"),
+                                   QStringLiteral("6"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("-15 · SIGTERM")};
+    QVERIFY2(ends == expectedEnds, qPrintable(describe(lanes)));
     QCOMPARE(QList<int>({lanes.at(0).depth,
                          lanes.at(1).depth,
                          lanes.at(2).depth,
@@ -724,12 +727,12 @@ void tst_Timeline::pythonChildrenGetLanes()
         ends.append(lane.end);
         QCOMPARE(lane.depth, 1);
     }
-    QCOMPARE(ends,
-             QStringList({QStringLiteral("0"),
-                          QStringLiteral("0"),
-                          QStringLiteral("0"),
-                          QStringLiteral("0"),
-                          QStringLiteral("-15 · SIGTERM")}));
+    const QStringList expectedEnds{QStringLiteral("0"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("-15 · SIGTERM")};
+    QVERIFY2(ends == expectedEnds, qPrintable(describe(lanes)));
     // Its tooltip tells the same, in the words the table uses.
     const TimelineGeometry &geometry = view.timelineGeometry();
     const int lane = lanes.at(4).lane;

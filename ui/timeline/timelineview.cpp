@@ -185,7 +185,7 @@ void TimelineView::descendantsChanged(Worker *worker)
         viewport()->update();
 }
 
-void TimelineView::buildDescendantLanes(const Worker &worker)
+void TimelineView::buildDescendantLanes(Worker &worker)
 {
     DescendantLanes &result = m_descendantLanes[worker.id()];
     result = DescendantLanes();
@@ -275,7 +275,7 @@ void TimelineView::buildDescendantLanes(const Worker &worker)
         const Descendant *entry = entries[size_t(index)];
         Lane lane;
         lane.kind = Lane::Kind::Descendant;
-        lane.worker = const_cast<Worker *>(&worker);
+        lane.worker = &worker;
         lane.descendantId = entry->id;
         lane.depth = depth;
         result.lanes.append(lane);
@@ -286,7 +286,7 @@ void TimelineView::buildDescendantLanes(const Worker &worker)
     if (hidden > 0) {
         Lane more;
         more.kind = Lane::Kind::More;
-        more.worker = const_cast<Worker *>(&worker);
+        more.worker = &worker;
         more.depth = 1;
         more.hiddenCount = hidden;
         result.lanes.append(more);

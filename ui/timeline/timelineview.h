@@ -138,7 +138,7 @@ private:
     void poolChanged();
     void watchDescendants(int firstRow, int lastRow);
     void descendantsChanged(Worker *worker);
-    void buildDescendantLanes(const Worker &worker);
+    void buildDescendantLanes(Worker &worker);
     void rebuildLanes();
     bool anythingRuns() const;
     void updateRepaintTimer();
