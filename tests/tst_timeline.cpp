@@ -236,6 +236,7 @@ private slots:
     void axisResolvesMillisecondsAtFullZoom();
     void descendantsGetNestedLanes();
     void pythonChildrenGetLanes();
+    void zombieLastsUntilReaped();
     void manyChildrenAreSummarised();
     void ctrlWheelKeepsTheMomentUnderThePointer();
     void endMarkAtTheLastMomentIsInView();
@@ -741,6 +742,39 @@ void tst_Timeline::pythonChildrenGetLanes()
     QVERIFY2(toolTip.contains(QString::number(lanes.at(4).descendant->pid))
                      && toolTip.contains(QStringLiteral("-15")),
              qPrintable(toolTip));
+}
+
+void tst_Timeline::zombieLastsUntilReaped()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // A child that exits at once, reaped by its parent a second later.
+    const QString script = QStringLiteral("import os, time\n"
+                                          "pid = os.fork()\n"
+                                          "if pid == 0:\n"
+                                          "    os._exit(0)\n"
+                                          "time.sleep(1)\n"
+                                          "os.waitpid(pid, 0)\n");
+    Worker *worker = pool.spawn(
+            followedSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(childLanes(view).size(), 1, Timeout);
+    // Its reaping is seen on the tracker's next look at /proc, after the program may have ended.
+    QTRY_VERIFY_WITH_TIMEOUT(childLanes(view).constFirst().descendant->reapTimeUs > 0, Timeout);
+    const ChildLane child = childLanes(view).constFirst();
+    QCOMPARE(child.end, QStringLiteral("0"));
+    // A zombie from its end to its reaping, as /proc showed it (looked at every quarter second).
+    const qint64 zombieMs = (child.descendant->reapTimeUs - child.descendant->endTimeUs) / 1000;
+    QVERIFY2(zombieMs >= 600 && zombieMs <= 3000,
+             qPrintable(QStringLiteral("a zombie for %1 ms").arg(zombieMs)));
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    const QString toolTip = view.toolTipAt(
+            QPoint(10, geometry.laneTop(child.lane) + geometry.laneHeight() / 2));
+    QVERIFY2(toolTip.contains(QStringLiteral("a zombie until")), qPrintable(toolTip));
 }
 
 void tst_Timeline::manyChildrenAreSummarised()
