@@ -1022,8 +1022,97 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>Fit</translation>
     </message>
     <message>
-        <source>Show everything from the start of the main process to now</source>
-        <translation>Show everything from the start of the main process to now</translation>
+        <source>Show the selected processes from start to end, or everything from the start of the main process to now</source>
+        <translation>Show the selected processes from start to end, or everything from the start of the main process to now</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>zombie</translation>
+    </message>
+    <message>
+        <source>%1 processes in all, %2 running; the lanes show the %3 most recent</source>
+        <translation>%1 processes in all, %2 running; the lanes show the %3 most recent</translation>
+    </message>
+    <message>
+        <source>orphan → %1</source>
+        <translation>orphan → %1</translation>
+    </message>
+    <message>
+        <source>orphan</source>
+        <translation>orphan</translation>
+    </message>
+    <message>
+        <source>PID %1 · %2</source>
+        <translation>PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 (child of %3)</source>
+        <translation>%1 · PID %2 (child of %3)</translation>
+    </message>
+    <message>
+        <source>started at %1, ended at %2: ran %3 ms</source>
+        <translation>started at %1, ended at %2: ran %3 ms</translation>
+    </message>
+    <message>
+        <source>started at %1, running</source>
+        <translation>started at %1, running</translation>
+    </message>
+    <message>
+        <source>ended; how is not known</source>
+        <translation>ended; how is not known</translation>
+    </message>
+    <message>
+        <source>a zombie: ended, not yet reaped by its parent</source>
+        <translation>a zombie: ended, not yet reaped by its parent</translation>
+    </message>
+    <message>
+        <source>a zombie until %1, when its parent reaped it</source>
+        <translation>a zombie until %1, when its parent reaped it</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first; adopted by PID %1</source>
+        <translation>an orphan: its parent ended first; adopted by PID %1</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first</source>
+        <translation>an orphan: its parent ended first</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exec(s)</source>
+        <translation>
+            <numerusform>%n exec</numerusform>
+            <numerusform>%n execs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) received</source>
+        <translation>
+            <numerusform>%n signal received</numerusform>
+            <numerusform>%n signals received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not followed exactly: seen from /proc</source>
+        <translation>not followed exactly: seen from /proc</translation>
+    </message>
+    <message>
+        <source>%1: exec %2</source>
+        <translation>%1: exec %2</translation>
+    </message>
+    <message>
+        <source>%1: received %2</source>
+        <translation>%1: received %2</translation>
     </message>
 </context>
 <context>

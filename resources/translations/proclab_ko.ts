@@ -1011,8 +1011,94 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>맞추기</translation>
     </message>
     <message>
-        <source>Show everything from the start of the main process to now</source>
-        <translation>메인 프로세스 시작부터 지금까지 모두 보기</translation>
+        <source>Show the selected processes from start to end, or everything from the start of the main process to now</source>
+        <translation>선택한 프로세스를 시작부터 끝까지 보기, 선택이 없으면 메인 프로세스 시작부터 지금까지 모두 보기</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n개 더</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>%1 processes in all, %2 running; the lanes show the %3 most recent</source>
+        <translation>프로세스 모두 %1개, 실행 중 %2개; 줄은 최근 %3개만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>orphan → %1</source>
+        <translation>고아 → %1</translation>
+    </message>
+    <message>
+        <source>orphan</source>
+        <translation>고아</translation>
+    </message>
+    <message>
+        <source>PID %1 · %2</source>
+        <translation>PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 (child of %3)</source>
+        <translation>%1 · PID %2 (%3의 자식)</translation>
+    </message>
+    <message>
+        <source>started at %1, ended at %2: ran %3 ms</source>
+        <translation>%1에 시작, %2에 끝남: %3밀리초 실행</translation>
+    </message>
+    <message>
+        <source>started at %1, running</source>
+        <translation>%1에 시작, 실행 중</translation>
+    </message>
+    <message>
+        <source>ended; how is not known</source>
+        <translation>끝남; 어떻게 끝났는지는 알 수 없음</translation>
+    </message>
+    <message>
+        <source>a zombie: ended, not yet reaped by its parent</source>
+        <translation>좀비: 끝났지만 부모가 아직 회수하지 않음</translation>
+    </message>
+    <message>
+        <source>a zombie until %1, when its parent reaped it</source>
+        <translation>%1까지 좀비, 그때 부모가 회수함</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first; adopted by PID %1</source>
+        <translation>고아: 부모가 먼저 끝남; PID %1이(가) 입양함</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first</source>
+        <translation>고아: 부모가 먼저 끝남</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exec(s)</source>
+        <translation>
+            <numerusform>exec %n번</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) received</source>
+        <translation>
+            <numerusform>시그널 %n개 받음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not followed exactly: seen from /proc</source>
+        <translation>정확히 추적하지 못함: /proc에서 본 것</translation>
+    </message>
+    <message>
+        <source>%1: exec %2</source>
+        <translation>%1: exec %2</translation>
+    </message>
+    <message>
+        <source>%1: received %2</source>
+        <translation>%1: %2 받음</translation>
     </message>
 </context>
 <context>
