@@ -2,53 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ProcLab</name>
-    <message>
-        <source>child of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>child of %1, orphaned, reparented to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>child of %1, orphaned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1 is not a record (%2): the rest of the file was not read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the record ends in the middle of line %1: it was cut short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this is not a ProcLab record: its first line is not a record header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the record header has no valid version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the record is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ProcLab::AboutDialog</name>
     <message>
         <source>About ProcLab</source>
@@ -124,6 +77,18 @@
     </message>
     <message>
         <source>%1 (%2) ended: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned, reparented to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -829,6 +794,41 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>nothing was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::RecordReader</name>
+    <message>
+        <source>line %1 is not a record (%2): the rest of the file was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record ends in the middle of line %1: it was cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a ProcLab record: its first line is not a record header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record header has no valid version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

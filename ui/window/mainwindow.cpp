@@ -230,8 +230,12 @@ void MainWindow::connectActions()
             &TimelineView::workerClicked,
             m_table,
             &WorkerTableView::selectWorker);
+    connect(m_lowerPane->timelineView(),
+            &TimelineView::processClicked,
+            m_table,
+            [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
-        m_lowerPane->setSelectedWorkers(m_table->selectedWorkerIds());
+        m_lowerPane->setSelectedProcesses(m_table->selectedProcesses());
         updateActions();
     });
 }
