@@ -60,8 +60,10 @@ bool ProcessSampler::isWatched(const Worker &worker)
     if (worker.isActive())
         return true;
     // A followed program that ended may leave orphans that still run: they are still its tree.
+    // Once the tracer's channel is closed nothing of the tree can be alive (the tracer ends last),
+    // and the tracker's count, which walks every entry, is not asked again.
     const DescendantTracker *tracker = worker.descendants();
-    return tracker && tracker->summary().alive > 0;
+    return tracker && !tracker->isChannelFinished() && tracker->summary().alive > 0;
 }
 
 bool ProcessSampler::hasWatchedWorkers() const

@@ -545,6 +545,7 @@ void tst_ProcessView::followedTreeStaysBounded()
             summary = index;
     }
     QCOMPARE(summary.data().toString(), QStringLiteral("+%1 more").arg(hidden));
+    QCOMPARE(summary.row(), tab.model().rowCount(workerRow) - 1);
     QVERIFY(!tab.model().targetAt(summary).isValid());
 
     // Fewer details kept by the tracker: the forgotten ones are counted too.

@@ -505,20 +505,33 @@ void ProcessTreeModel::sync(Node *node, const QList<Entry> &wanted)
     for (auto &child : children)
         sync(child.get(), wanted.at(wantedAt.value(keyOf(child->entry))).children);
 
-    // New: appended in one range, each with its subtree already in place.
-    QList<const Entry *> added;
-    for (const Entry &entry : wanted) {
-        if (!present.contains(keyOf(entry)))
-            added.append(&entry);
+    // New: inserted where the wanted order puts them, a run of neighbours at a time, each with its
+    // subtree already in place. Kept rows are in that order already, so a "+N more" row stays
+    // last and a process that starts later is listed after those that started before it.
+    int position = 0;
+    for (qsizetype i = 0; i < wanted.size();) {
+        const auto key = keyOf(wanted.at(i));
+        if (present.contains(key)) {
+            int found = position;
+            while (found < int(children.size()) && keyOf(children[size_t(found)]->entry) != key)
+                ++found;
+            if (found < int(children.size()))
+                position = found + 1;
+            ++i;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < wanted.size() && !present.contains(keyOf(wanted.at(end))))
+            ++end;
+        beginInsertRows(parentIndex, position, position + int(end - i) - 1);
+        for (qsizetype k = i; k < end; ++k) {
+            children.insert(children.begin() + position + int(k - i), makeNode(wanted.at(k), node));
+        }
+        node->renumber();
+        endInsertRows();
+        position += int(end - i);
+        i = end;
     }
-    if (added.isEmpty())
-        return;
-    const int first = int(children.size());
-    beginInsertRows(parentIndex, first, first + int(added.size()) - 1);
-    for (const Entry *entry : std::as_const(added))
-        children.push_back(makeNode(*entry, node));
-    node->renumber();
-    endInsertRows();
 }
 
 QModelIndex ProcessTreeModel::indexOfNode(const Node *node) const
@@ -591,7 +604,8 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     const Node *node = nodeAt(index);
     const Entry &entry = node->entry;
     const ProcessSample &sample = entry.sample;
-    const bool figures = entry.figures && !entry.ended;
+    // An ended process, or a zombie, uses neither processor nor memory: nothing to show.
+    const bool figures = entry.figures && !entry.ended && sample.state != 'Z';
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
