@@ -6,10 +6,10 @@
 #include <QAbstractItemModel>
 #include <QSet>
 
-class QTimer;
-
 #include <memory>
 #include <vector>
+
+class QTimer;
 
 namespace ProcLab {
 
