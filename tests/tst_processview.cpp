@@ -151,6 +151,17 @@ QString stateCell(const QModelIndex &row)
     return row.siblingAtColumn(ProcessTreeModel::StateColumn).data().toString();
 }
 
+// A right-click on a row, as the window system delivers it: the context menu event.
+void rightClick(ProcessView &view, const QModelIndex &row)
+{
+    view.scrollTo(row);
+    const QPoint position = view.visualRect(row).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse,
+                            position,
+                            view.viewport()->mapToGlobal(position));
+    QApplication::sendEvent(view.viewport(), &event);
+}
+
 WorkerSpec commandSpec(const QStringList &arguments, bool follow)
 {
     WorkerSpec spec;
@@ -402,6 +413,11 @@ void tst_ProcessView::zombieIsShownUntilReaped()
     QVERIFY(!row.data(ProcessTreeModel::EndedRole).toBool());
     QVERIFY2(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("zombie")),
              qPrintable(row.data(Qt::ToolTipRole).toString()));
+    // Not reaped yet, it is still a process of the system: it has its menu.
+    QSignalSpy menu(&tab.view, &ProcessView::processMenuRequested);
+    rightClick(tab.view, row);
+    QCOMPARE(menu.size(), 1);
+    QCOMPARE(menu.at(0).at(0).value<ProcessTarget>(), (ProcessTarget{worker->id(), zombie, false}));
 
     // Reaped: a sampled zombie leaves the tree; a followed one stays as ended, with its code.
     QVERIFY(::kill(pid_t(worker->pid()), SIGUSR1) == 0);
@@ -451,6 +467,12 @@ void tst_ProcessView::followedShortChildIsShownEndedWithItsCode()
              worker->pid());
     QVERIFY(row.data(ProcessTreeModel::DescendantIdRole).toULongLong() > 0);
     QCOMPARE(row.siblingAtColumn(ProcessTreeModel::CpuColumn).data().toString(), QString());
+    // An ended process has no menu: its PID may already be another process's.
+    QSignalSpy menu(&tab.view, &ProcessView::processMenuRequested);
+    rightClick(tab.view, row);
+    QVERIFY(menu.isEmpty());
+    rightClick(tab.view, processRow(tab.model(), worker));
+    QCOMPARE(menu.size(), 1);
     // The worker's own figures are still the sampler's.
     const QModelIndex workerRow = processRow(tab.model(), worker);
     QTRY_VERIFY_WITH_TIMEOUT(workerRow.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong() > 0,
