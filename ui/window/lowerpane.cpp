@@ -48,7 +48,7 @@ void LowerPane::setSelectedProcesses(const ProcessTargets &targets)
     m_outputView->setWorkerFilter(workerIds);
     m_timeline->setSelectedWorkers(workerIds);
     m_timeline->setSelectedProcesses(targets);
-    m_processView->setWorkerFilter(workerIds);
+    m_processView->setSelectedProcesses(targets);
 }
 
 void LowerPane::setFontPointSize(int points)

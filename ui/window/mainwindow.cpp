@@ -5,6 +5,7 @@
 #include "languagemanager.h"
 #include "lowerpane.h"
 #include "outputview.h"
+#include "processview.h"
 #include "preferencesdialog.h"
 #include "pythonpanel.h"
 #include "recordkeeper.h"
@@ -232,6 +233,11 @@ void MainWindow::connectActions()
             &WorkerTableView::selectWorker);
     connect(m_lowerPane->timelineView(),
             &TimelineView::processClicked,
+            m_table,
+            [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
+    // A process picked in the Processes tab is selected in the table, and so filters the rest.
+    connect(m_lowerPane->processView(),
+            &ProcessView::processSelected,
             m_table,
             [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
