@@ -120,24 +120,6 @@ qint64 descendantRunningTimeMs(const Descendant &process)
 
 } // namespace
 
-// A row. Worker rows hold the bookkeeping of their program's tree; descendant rows a copy of their
-// process as last announced, so that a row the tracker has forgotten (a parent that ended long ago,
-// kept because its orphan still runs) can still be shown.
-struct WorkerTableModel::Node
-{
-    RowKind kind = RowKind::Worker;
-    Node *parent = nullptr;
-    int workerId = 0;
-    int workerRow = 0; // Worker rows: the pool's row
-    quint64 id = 0; // Descendant rows: the tracker's id, which grows in start order; More: MoreId
-    Descendant process;
-    bool forgotten = false;                      // the tracker no longer keeps it
-    qint64 hiddenCount = 0;                      // More rows: processes not shown
-    qint64 hiddenRunning = 0;                    // More rows: of those, how many run
-    std::vector<std::unique_ptr<Node>> children; // by id: start order, More last
-    std::unique_ptr<Tree> tree;                  // Worker rows of followed workers
-};
-
 // Every process the tracker announced for one worker, whether it has a row or not, so that rows
 // freed by an ended process go to the next hidden one. As bounded as the tracker: an entry goes
 // when the tracker forgets it.
@@ -165,6 +147,24 @@ struct WorkerTableModel::Tree
     QHash<quint64, Family> families; // by the parent's id
     quint64 nextEndSequence = 1;
     qint64 running = 0;
+};
+
+// A row. Worker rows hold the bookkeeping of their program's tree; descendant rows a copy of their
+// process as last announced, so that a row the tracker has forgotten (a parent that ended long ago,
+// kept because its orphan still runs) can still be shown.
+struct WorkerTableModel::Node
+{
+    RowKind kind = RowKind::Worker;
+    Node *parent = nullptr;
+    int workerId = 0;
+    int workerRow = 0; // Worker rows: the pool's row
+    quint64 id = 0; // Descendant rows: the tracker's id, which grows in start order; More: MoreId
+    Descendant process;
+    bool forgotten = false;                      // the tracker no longer keeps it
+    qint64 hiddenCount = 0;                      // More rows: processes not shown
+    qint64 hiddenRunning = 0;                    // More rows: of those, how many run
+    std::vector<std::unique_ptr<Node>> children; // by id: start order, More last
+    std::unique_ptr<Tree> tree;                  // Worker rows of followed workers
 };
 
 WorkerTableModel::WorkerTableModel(WorkerPool &pool, QObject *parent)
@@ -307,7 +307,9 @@ int WorkerTableModel::columnCount(const QModelIndex &) const
 
 Qt::ItemFlags WorkerTableModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (!checkIndex(index))
         return Qt::NoItemFlags;
     // A summary stands for no process: nothing to select, signal or copy.
     if (nodeOf(index)->kind == RowKind::More)
@@ -389,7 +391,9 @@ void WorkerTableModel::handleDescendantsChanged(int workerId,
             entry->node->forgotten = true;
         } else {
             tree->entries.erase(entry);
+            dropFamilyIfDone(*tree, id);
         }
+        dropFamilyIfDone(*tree, parentId);
         dirtyParents.insert(parentId);
     }
 
@@ -581,10 +585,23 @@ void WorkerTableModel::forgetNodes(Tree &tree, Node *node)
     const auto entry = tree.entries.find(node->id);
     if (entry == tree.entries.end())
         return;
-    if (entry->kept)
+    if (entry->kept) {
         entry->node = nullptr;
-    else
+    } else {
         tree.entries.erase(entry); // a forgotten process, shown only for its children's sake
+        dropFamilyIfDone(tree, node->id);
+    }
+}
+
+void WorkerTableModel::dropFamilyIfDone(Tree &tree, quint64 parentId)
+{
+    // The children of a process the tracker forgot, once they are all forgotten too: nothing is
+    // kept of a tree that ends, however many processes it had.
+    const auto family = tree.families.constFind(parentId);
+    if (family != tree.families.cend() && family->running.empty() && family->ended.empty()
+        && !tree.entries.contains(parentId)) {
+        tree.families.erase(family);
+    }
 }
 
 void WorkerTableModel::emitChangedRows(Tree &tree, const QList<quint64> &ids)

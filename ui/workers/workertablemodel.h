@@ -130,6 +130,7 @@ private:
     void removeChildRows(Tree &tree, Node *parent, int first, int last);
     std::unique_ptr<Node> createDescendantNode(Tree &tree, Node *parent, quint64 id);
     void forgetNodes(Tree &tree, Node *node);
+    static void dropFamilyIfDone(Tree &tree, quint64 parentId);
     void emitChangedRows(Tree &tree, const QList<quint64> &ids);
     QModelIndex indexOf(const Node *node, int column = 0) const;
     static int rowOf(const Node *node);

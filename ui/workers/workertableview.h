@@ -18,9 +18,11 @@ class WorkerTableProxy;
 // The table of workers as a class sees it: WorkerTableModel behind WorkerTableProxy, whole rows
 // selected, in start order until a header is clicked (a third click returns to it), in a font that
 // reads from the back of the room and zooms. A tree: under each worker, the processes its program
-// created. A row that gets its first children is expanded while its worker's tree is small
-// (AutoExpandLimit rows), so a learner sees the four children of a script without a click; a
-// bigger tree stays as the user leaves it, and a row the user collapsed stays collapsed.
+// created. A row is expanded when its first children appear, if its worker's tree is small then
+// (AutoExpandLimit rows), so a learner sees the four children of a script without a click; after
+// that, rows stay as the user leaves them (a collapsed row stays collapsed). A tree that grows
+// large later stays open: the rows under each process are bounded (WorkerTableModel), so an open
+// tree costs no more than a few hundred rows.
 //
 // Column widths come from what the cells hold, not from measuring every row, which would cost a
 // thousand workers' worth of text layout on each update. The running-time cells are repainted once a
