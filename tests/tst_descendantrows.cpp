@@ -21,6 +21,20 @@
 
 using namespace ProcLab;
 
+namespace ProcLab {
+
+// For QCOMPARE's message.
+char *toString(const ProcessTarget &target)
+{
+    return QTest::toString(QStringLiteral("{worker %1, pid %2, %3}")
+                                   .arg(target.workerId)
+                                   .arg(target.pid)
+                                   .arg(target.isWorker ? QStringLiteral("worker")
+                                                        : QStringLiteral("descendant")));
+}
+
+} // namespace ProcLab
+
 namespace {
 
 constexpr int Timeout = 30000;
@@ -82,6 +96,7 @@ private slots:
     void init();
     void childRowsShowEachProcessAndItsExit();
     void childrenOfChildrenAndOrphansNestUnderTheirCreator();
+    void zombieIsShownUntilReaped();
     void endingChildrenBecomeRangesNotOneSignalEach();
     void sortingKeepsChildrenUnderTheirParent();
     void selectingADescendantTouchesItsWorker();
@@ -175,11 +190,11 @@ void tst_DescendantRows::childrenOfChildrenAndOrphansNestUnderTheirCreator()
 
     const qint64 orphanPid = orphan.data(WorkerTableModel::PidRole).toLongLong();
     QVERIFY2(TestSupport::isAlive(orphanPid), qPrintable(QString::number(orphanPid)));
-    QCOMPARE(text(orphan, WorkerTableModel::StateColumn), QStringLiteral("running"));
+    QCOMPARE(text(orphan, WorkerTableModel::NameColumn), QStringLiteral("sleep"));
     // The system gave it a new parent; the row says which.
     const qint64 newParent = TestSupport::parentPid(orphanPid);
-    QTRY_COMPARE_WITH_TIMEOUT(text(orphan, WorkerTableModel::NameColumn),
-                              QStringLiteral("sleep · orphan → PPID %1").arg(newParent),
+    QTRY_COMPARE_WITH_TIMEOUT(text(orphan, WorkerTableModel::StateColumn),
+                              QStringLiteral("running · orphan → PPID %1").arg(newParent),
                               Timeout);
     QVERIFY(QModelIndex(orphan)
                     .siblingAtColumn(WorkerTableModel::NameColumn)
@@ -203,6 +218,49 @@ void tst_DescendantRows::childrenOfChildrenAndOrphansNestUnderTheirCreator()
     QTRY_VERIFY_WITH_TIMEOUT(!orphan.data(WorkerTableModel::IsActiveRole).toBool(), Timeout);
     QCOMPARE(text(orphan, WorkerTableModel::ExitColumn), QStringLiteral("-15 · SIGTERM"));
     QVERIFY(!orphan.data(WorkerTableModel::FailedRole).toBool());
+}
+
+void tst_DescendantRows::zombieIsShownUntilReaped()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    WorkerTableProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The child ends at once; its parent never waits for it.
+    Worker *worker = pool.spawn(followed({QStringLiteral("/usr/bin/python3"),
+                                          QStringLiteral("-c"),
+                                          QStringLiteral("import os, time\n"
+                                                         "if os.fork() == 0:\n"
+                                                         "    os._exit(5)\n"
+                                                         "time.sleep(600)\n")}));
+    QVERIFY(worker);
+    const QPersistentModelIndex workerRow = proxy.index(0, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.rowCount(workerRow), 1, Timeout);
+    const QPersistentModelIndex child = proxy.index(0, 0, workerRow);
+    QTRY_COMPARE_WITH_TIMEOUT(text(child, WorkerTableModel::StateColumn),
+                              QStringLiteral("zombie"),
+                              Timeout);
+    const qint64 pid = child.data(WorkerTableModel::PidRole).toLongLong();
+    QCOMPARE(TestSupport::processState(pid), 'Z');
+    QCOMPARE(TestSupport::parentPid(pid), worker->pid());
+    QCOMPARE(text(child, WorkerTableModel::ExitColumn), QStringLiteral("5"));
+    QVERIFY(child.data(WorkerTableModel::FailedRole).toBool());
+    QVERIFY(QModelIndex(child)
+                    .siblingAtColumn(WorkerTableModel::PidColumn)
+                    .data(Qt::FontRole)
+                    .value<QFont>()
+                    .italic());
+    // Its parent ends, the system reaps it: no longer a zombie.
+    QVERIFY(stopAndWait(pool));
+    QTRY_COMPARE_WITH_TIMEOUT(text(child, WorkerTableModel::StateColumn),
+                              QStringLiteral("failed (exit 5)"),
+                              Timeout);
+    QVERIFY(!QModelIndex(child)
+                     .siblingAtColumn(WorkerTableModel::PidColumn)
+                     .data(Qt::FontRole)
+                     .value<QFont>()
+                     .italic());
 }
 
 void tst_DescendantRows::endingChildrenBecomeRangesNotOneSignalEach()

@@ -692,15 +692,19 @@ QVariant WorkerTableModel::descendantData(const Node *node, int column, int role
     case Qt::DisplayRole:
         switch (Column(column)) {
         case NameColumn:
-            if (!process.orphan)
-                return process.name();
-            if (process.reparentedTo > 0)
-                return tr("%1 · orphan → PPID %2").arg(process.name()).arg(process.reparentedTo);
-            return tr("%1 · orphan").arg(process.name());
+            return process.name();
         case PidColumn:
             return QString::number(process.pid);
         case StateColumn:
-            return descendantStateText(process);
+            // In the state cell, which is wide enough for it where a name cell would cut it.
+            if (!process.orphan)
+                return descendantStateText(process);
+            if (process.reparentedTo > 0) {
+                return tr("%1 · orphan → PPID %2")
+                        .arg(descendantStateText(process))
+                        .arg(process.reparentedTo);
+            }
+            return tr("%1 · orphan").arg(descendantStateText(process));
         case ExitColumn:
             return process.exitInfo.hasEnded() ? process.exitInfo.shortText() : QString();
         case StartedColumn:

@@ -263,9 +263,12 @@ void WorkerTableView::sizeColumns()
                            + 2 * indentation());
     widthFor(WorkerTableModel::PidColumn, {QStringLiteral("4194304")});
     // A countdown is shown in bold (WorkerTableProxy): it must fit whole, it is what the class reads.
+    // An orphan's state names its new parent.
     widthFor(WorkerTableModel::StateColumn,
              {WorkerTableModel::tr("%1 · terminating in %2 s")
-                      .arg(stateText(WorkerState::Running, ExitInfo()), QStringLiteral("00"))},
+                      .arg(stateText(WorkerState::Running, ExitInfo()), QStringLiteral("00")),
+              WorkerTableModel::tr("%1 · orphan → PPID %2")
+                      .arg(stateText(WorkerState::Running, ExitInfo()), QStringLiteral("99999"))},
              true);
     // Room for a sparkline of a few dozen samples behind "100 %".
     widthFor(WorkerTableModel::CpuColumn, {QStringLiteral("1000 %")});
