@@ -97,6 +97,7 @@ private slots:
     void childRowsShowEachProcessAndItsExit();
     void childrenOfChildrenAndOrphansNestUnderTheirCreator();
     void zombieIsShownUntilReaped();
+    void aForgottenParentKeepsItsRowForItsRunningChild();
     void endingChildrenBecomeRangesNotOneSignalEach();
     void sortingKeepsChildrenUnderTheirParent();
     void selectingADescendantTouchesItsWorker();
@@ -261,6 +262,46 @@ void tst_DescendantRows::zombieIsShownUntilReaped()
                      .data(Qt::FontRole)
                      .value<QFont>()
                      .italic());
+}
+
+void tst_DescendantRows::aForgottenParentKeepsItsRowForItsRunningChild()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // A subshell leaves an orphan behind and ends; a moment later 30 more end, and the tracker,
+    // keeping the last 5 ended processes only, forgets the subshell and most of the others.
+    Worker *worker = pool.spawn(
+            shell(QStringLiteral("(/bin/sleep 600 &); /bin/sleep 0.5; i=0; "
+                                 "while [ $i -lt 30 ]; do (exit 0); i=$((i+1)); done; "
+                                 "exec /bin/sleep 600")));
+    QVERIFY(worker && worker->descendants());
+    worker->descendants()->setEndedLimit(5);
+    const QModelIndex workerRow = model.index(0, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount(workerRow) > 0
+                                     && model.rowCount(model.index(0, 0, workerRow)) == 1,
+                             Timeout);
+    const QPersistentModelIndex subshell = model.index(0, 0, workerRow);
+    const qint64 subshellPid = subshell.data(WorkerTableModel::PidRole).toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(worker->descendants()->summary().forgotten, qint64(27), Timeout);
+    QVERIFY(!worker->descendants()->findUnreaped(subshellPid));
+
+    // The tracker no longer has it; its row stays, with its orphan under it.
+    QTRY_VERIFY_WITH_TIMEOUT(text(subshell, WorkerTableModel::NameColumn, Qt::ToolTipRole)
+                                     .contains(QStringLiteral("Ended long ago")),
+                             Timeout);
+    QCOMPARE(subshell.row(), 0);
+    QCOMPARE(subshell.data(WorkerTableModel::PidRole).toLongLong(), subshellPid);
+    QCOMPARE(model.rowCount(subshell), 1);
+    const QPersistentModelIndex orphan = model.index(0, 0, subshell);
+    QVERIFY(orphan.data(WorkerTableModel::OrphanRole).toBool());
+    QVERIFY(TestSupport::isAlive(orphan.data(WorkerTableModel::PidRole).toLongLong()));
+    // The rest: five kept, and the summary of those forgotten after they were shown.
+    QVERIFY(model.rowCount(workerRow) <= 7);
+    QVERIFY(stopAndWait(pool));
+    QTRY_COMPARE_WITH_TIMEOUT(text(orphan, WorkerTableModel::ExitColumn),
+                              QStringLiteral("-15 · SIGTERM"),
+                              Timeout);
 }
 
 void tst_DescendantRows::endingChildrenBecomeRangesNotOneSignalEach()
