@@ -37,7 +37,13 @@ struct ExitInfo;
 // per contiguous run of changed rows under each parent, never a reset. A program that starts
 // 10 000 children must not cost 10 000 rows: under each process at most LiveRowLimit running
 // children and the EndedRowLimit most recently ended ones are rows, and the rest are counted in one
-// "+N more" row (RowKind::More), always the last under its parent.
+// "+N more" row (RowKind::More), always the last under its parent. Rows do not jump about while a
+// learner reads them: a running process keeps its row, a row freed by an end goes to the earliest
+// hidden running child, and an ended process keeps its row while rows of its children hang under
+// it, even once the tracker has forgotten it (its row then shows the last copy announced). What
+// the model keeps besides rows is a few ids per process the tracker keeps: it is as bounded as the
+// tracker. Processes that the tracker forgot before it ever announced them (more than its ended
+// limit ending within one batch) are in no count here.
 class WorkerTableModel final : public QAbstractItemModel
 {
     Q_OBJECT
