@@ -297,7 +297,7 @@ void tst_DescendantRows::aForgottenParentKeepsItsRowForItsRunningChild()
     QVERIFY(orphan.data(WorkerTableModel::OrphanRole).toBool());
     QVERIFY(TestSupport::isAlive(orphan.data(WorkerTableModel::PidRole).toLongLong()));
     // The rest: five kept, and the summary of those forgotten after they were shown.
-    QVERIFY(model.rowCount(workerRow) <= 7);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount(workerRow) <= 7, Timeout);
     QVERIFY(stopAndWait(pool));
     QTRY_COMPARE_WITH_TIMEOUT(text(orphan, WorkerTableModel::ExitColumn),
                               QStringLiteral("-15 · SIGTERM"),
