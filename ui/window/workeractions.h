@@ -56,6 +56,7 @@ public:
         Pause,           // SIGSTOP to the selected workers' groups
         Resume,          // SIGCONT
         ShowPythonPanel, // View → Python: checkable
+        SaveRecord,      // File → Save Record…: the session so far, in the record format
         IdCount
     };
     Q_ENUM(Id)
