@@ -268,7 +268,7 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-%1) processes that each print their own PID.</source>
-        <translation>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</translation>
+        <translation>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-%1) processes that each print their own PID.</translation>
     </message>
     <message>
         <source>Terminate after &lt;S&gt; seconds. Without --run, lesson 2: a counting process, terminated after S seconds. With --run, the --run processes.</source>
@@ -280,7 +280,7 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>How long a terminate waits before it kills, in milliseconds (default %1).</source>
-        <translation>How long a terminate waits before it kills, in milliseconds (default 2000).</translation>
+        <translation>How long a terminate waits before it kills, in milliseconds (default %1).</translation>
     </message>
     <message>
         <source>unexpected argument “%1” (commands go after --run)</source>
