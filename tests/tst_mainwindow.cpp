@@ -4,6 +4,8 @@
 #include "lessons.h"
 #include "mainwindow.h"
 #include "outputview.h"
+#include "processtreemodel.h"
+#include "processview.h"
 #include "pythonpanel.h"
 #include "runcommanddialog.h"
 #include "session.h"
@@ -108,6 +110,7 @@ private slots:
     void clearFinishedRemovesEndedRows();
     void runCommandThroughTheWindow();
     void runCommandFollowsItsChildrenUnlessUnticked();
+    void aProcessPickedInTheProcessesTabIsSelectedInTheTable();
     void launchOptionsStartWork();
     void failedStartIsShown();
     void zoomResizesTableAndOutput();
@@ -499,6 +502,42 @@ void tst_MainWindow::runCommandFollowsItsChildrenUnlessUnticked()
     QVERIFY(run(false));
     QCOMPARE(pool.count(), 2);
     QVERIFY(!pool.at(1)->descendants());
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_MainWindow::aProcessPickedInTheProcessesTabIsSelectedInTheTable()
+{
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Worker *worker = session.runCommand(QStringList{"sh", "-c", "sleep 30 & sleep 31 & wait"});
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(worker->descendants() && worker->descendants()->summary().alive == 3,
+                             Timeout);
+    const DescendantTracker &tree = *worker->descendants();
+    const Descendant *second = tree.descendant(tree.ids().last());
+    QVERIFY(TestSupport::isAlive(second->pid));
+
+    ProcessView *tab = WindowParts::processView(window);
+    WindowParts::lowerTabs(window)->setCurrentWidget(tab);
+    const ProcessTarget target{worker->id(), second->pid, false};
+    QModelIndex row;
+    QTRY_VERIFY_WITH_TIMEOUT((row = tab->processModel()->indexOf(target)).isValid(), Timeout);
+    tab->scrollTo(row);
+    // Where the row is drawn once the tab has laid it out, not before.
+    QTRY_VERIFY_WITH_TIMEOUT(tab->indexAt(tab->visualRect(row = tab->processModel()->indexOf(target))
+                                                  .center())
+                                     == row,
+                             Timeout);
+    QTest::mouseClick(tab->viewport(), Qt::LeftButton, {}, tab->visualRect(row).center());
+
+    // The table selects that child's row, not its worker's, and the tab keeps showing it.
+    WorkerTableView *table = WindowParts::table(window);
+    QTRY_COMPARE_WITH_TIMEOUT(table->selectedProcesses(), ProcessTargets{target}, Timeout);
+    QCOMPARE(table->selectedWorkers(), QList<Worker *>{worker});
+    QVERIFY(tab->selectionModel()->isSelected(tab->processModel()->indexOf(target)));
     QVERIFY(stopAndWait(pool));
 }
 

@@ -5,8 +5,8 @@
 #include "languagemanager.h"
 #include "lowerpane.h"
 #include "outputview.h"
-#include "processview.h"
 #include "preferencesdialog.h"
+#include "processview.h"
 #include "pythonpanel.h"
 #include "recordkeeper.h"
 #include "runcommanddialog.h"
@@ -226,7 +226,8 @@ void MainWindow::connectActions()
     python->setChecked(!m_lowerPane->pythonPanel()->isHidden());
     connect(python, &QAction::toggled, m_lowerPane->pythonPanel(), &QWidget::setVisible);
 
-    // A click on a lane selects the worker; the selection filters, highlights and picks below.
+    // A click on a lane, or on a process in the Processes tab, selects its row in the table; the
+    // table's selection filters, highlights and picks below.
     connect(m_lowerPane->timelineView(),
             &TimelineView::workerClicked,
             m_table,
@@ -234,12 +235,11 @@ void MainWindow::connectActions()
     connect(m_lowerPane->timelineView(),
             &TimelineView::processClicked,
             m_table,
-            [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
-    // A process picked in the Processes tab is selected in the table, and so filters the rest.
+            &WorkerTableView::selectProcess);
     connect(m_lowerPane->processView(),
             &ProcessView::processSelected,
             m_table,
-            [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
+            &WorkerTableView::selectProcess);
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
         m_lowerPane->setSelectedProcesses(m_table->selectedProcesses());
         updateActions();

@@ -185,6 +185,34 @@ void WorkerTableView::selectWorker(int workerId)
     }
 }
 
+void WorkerTableView::selectProcess(const ProcessTarget &target)
+{
+    QModelIndex worker;
+    for (int row = 0; row < m_proxy->rowCount() && !worker.isValid(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(WorkerTableModel::WorkerIdRole).toInt() == target.workerId)
+            worker = index;
+    }
+    if (!worker.isValid())
+        return;
+    QModelIndex found = worker;
+    if (!target.isWorker) {
+        const QModelIndexList matches = m_proxy->match(m_proxy->index(0, 0, worker),
+                                                       WorkerTableModel::PidRole,
+                                                       target.pid,
+                                                       1,
+                                                       Qt::MatchExactly | Qt::MatchRecursive);
+        if (!matches.isEmpty())
+            found = matches.first();
+    }
+    for (QModelIndex parent = found.parent(); parent.isValid(); parent = parent.parent())
+        expand(parent);
+    selectionModel()->setCurrentIndex(found,
+                                      QItemSelectionModel::ClearAndSelect
+                                              | QItemSelectionModel::Rows);
+    scrollTo(found);
+}
+
 void WorkerTableView::selectRow(int row)
 {
     const QModelIndex index = m_proxy->index(row, 0);

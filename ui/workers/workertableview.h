@@ -50,6 +50,10 @@ public:
     ProcessTargets selectedProcesses() const;
     // Selects that worker's row alone and scrolls to it (a click on its timeline lane).
     void selectWorker(int workerId);
+    // Selects that process's row alone (a worker's, or a descendant's under it, opened to show
+    // it) and scrolls to it: a click in the Processes tab or on a lane. A process that has no row
+    // (beyond "+N more") selects its worker.
+    void selectProcess(const ProcessTarget &target);
     // Selects the top-level row shown at that place alone, as QTableView::selectRow() did.
     void selectRow(int row);
     // The selected rows as tab-separated text in the order shown: pastes into a spreadsheet.
