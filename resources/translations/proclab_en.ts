@@ -700,16 +700,50 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Resident memory (RSS) of this process and every process below it, added up: for a worker, the figure of the worker table. Hover over a cell for the process alone</source>
         <translation>Resident memory (RSS) of this process and every process below it, added up: for a worker, the figure of the worker table. Hover over a cell for the process alone</translation>
     </message>
+    <message>
+        <source>It has ended, but its parent (PID %1) has not collected its exit status yet (wait() in C, join() in Python): until it does, the system keeps it as a zombie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An orphan: its parent (PID %1) ended before it did, so the system gave it another parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code (as Python&apos;s exitcode): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) of this worker not listed, to keep the tree small: those that ended earliest, and any beyond the first %1 that have not ended.</source>
+        <translation>
+            <numerusform>%n process of this worker not listed, to keep the tree small: one that ended early, or one beyond the first %1 that have not ended.</numerusform>
+            <numerusform>%n processes of this worker not listed, to keep the tree small: those that ended earliest, and any beyond the first %1 that have not ended.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended · exit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished">ended</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::ProcessView</name>
     <message>
-        <source>Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</source>
-        <translation>Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</translation>
+        <source>No worker is running. Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The selected workers are not running.</source>
-        <translation>The selected workers are not running.</translation>
+        <source>The selected workers are no longer in the table.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1732,64 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>Resident memory (RSS) of the worker and every process it started, added up: the figure of the worker&apos;s row in the Processes tab, which lists each process</source>
         <translation>Resident memory (RSS) of the worker and every process it started, added up: the figure of the worker&apos;s row in the Processes tab, which lists each process</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation type="unfinished">zombie</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished">ended</translation>
+    </message>
+    <message>
+        <source>%1 · orphan → PPID %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · orphan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID %1, started by PID %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orphan: the process that started it ended first, and the system made PID %1 its parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orphan: the process that started it ended first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zombie: it has ended, but its parent has not yet collected its exit status (wait()), so the system still lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not followed exactly: its end and its own children may be missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended long ago: shown for the processes it started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Processes started here that have no row of their own: under each process, the table shows at most %1 running processes and the %2 that ended last. The Processes tab lists the running ones.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

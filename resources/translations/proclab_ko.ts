@@ -692,16 +692,48 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Resident memory (RSS) of this process and every process below it, added up: for a worker, the figure of the worker table. Hover over a cell for the process alone</source>
         <translation>이 프로세스와 그 아래 모든 프로세스의 상주 메모리(RSS) 합계: 표에 있는 프로세스라면 표와 같은 값입니다. 셀 위에 마우스를 올리면 이 프로세스 하나의 값을 보여 줍니다</translation>
     </message>
+    <message>
+        <source>It has ended, but its parent (PID %1) has not collected its exit status yet (wait() in C, join() in Python): until it does, the system keeps it as a zombie.</source>
+        <translation>끝났지만 부모(PID %1)가 아직 종료 상태를 거두지 않았습니다 (C의 wait(), 파이썬의 join()). 거둘 때까지 시스템은 이 프로세스를 좀비로 남겨 둡니다.</translation>
+    </message>
+    <message>
+        <source>An orphan: its parent (PID %1) ended before it did, so the system gave it another parent.</source>
+        <translation>고아 프로세스: 부모(PID %1)가 먼저 끝나서 시스템이 다른 부모를 정해 주었습니다.</translation>
+    </message>
+    <message>
+        <source>Exit code (as Python&apos;s exitcode): %1</source>
+        <translation>종료 코드 (파이썬 exitcode 기준): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n개 더</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) of this worker not listed, to keep the tree small: those that ended earliest, and any beyond the first %1 that have not ended.</source>
+        <translation>
+            <numerusform>트리를 작게 유지하려고 이 프로세스의 하위 프로세스 %n개는 표시하지 않았습니다: 가장 먼저 끝난 것들과, 아직 끝나지 않은 것 중 처음 %1개를 넘는 것들입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended · exit %1</source>
+        <translation>끝남 · 종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>끝남</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::ProcessView</name>
     <message>
-        <source>Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</source>
-        <translation>실행 중인 프로세스가 메인 프로세스 아래에, 그들이 시작한 프로세스는 다시 그 아래에 나타납니다. 명령 실행…에서 proclab-worker spawn-children 3 을 실행해 보세요</translation>
+        <source>No worker is running. Running workers appear here under the main process, and the processes they start appear under them. Try Run command… with: proclab-worker spawn-children 3</source>
+        <translation>실행 중인 프로세스가 없습니다. 실행 중인 프로세스는 여기 메인 프로세스 아래에 나타나고, 그 프로세스가 시작한 프로세스는 다시 그 아래에 나타납니다. 명령 실행…으로 다음을 실행해 보세요: proclab-worker spawn-children 3</translation>
     </message>
     <message>
-        <source>The selected workers are not running.</source>
-        <translation>선택한 프로세스가 실행 중이 아닙니다.</translation>
+        <source>The selected workers are no longer in the table.</source>
+        <translation>선택한 프로세스가 더 이상 표에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1714,62 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>Resident memory (RSS) of the worker and every process it started, added up: the figure of the worker&apos;s row in the Processes tab, which lists each process</source>
         <translation>프로세스와 그것이 시작한 모든 프로세스의 상주 메모리(RSS) 합계: 프로세스 트리 탭에서 이 프로세스 행의 값이며, 탭은 프로세스를 하나씩 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>%1 · orphan → PPID %2</source>
+        <translation>%1 · 고아 → PPID %2</translation>
+    </message>
+    <message>
+        <source>%1 · orphan</source>
+        <translation>%1 · 고아</translation>
+    </message>
+    <message>
+        <source>PID %1, started by PID %2</source>
+        <translation>PID %1, PID %2가 시작함</translation>
+    </message>
+    <message>
+        <source>Orphan: the process that started it ended first, and the system made PID %1 its parent</source>
+        <translation>고아: 이 프로세스를 시작한 프로세스가 먼저 끝나서 시스템이 PID %1을 부모로 정했습니다</translation>
+    </message>
+    <message>
+        <source>Orphan: the process that started it ended first</source>
+        <translation>고아: 이 프로세스를 시작한 프로세스가 먼저 끝났습니다</translation>
+    </message>
+    <message>
+        <source>Zombie: it has ended, but its parent has not yet collected its exit status (wait()), so the system still lists it</source>
+        <translation>좀비: 끝났지만 부모가 아직 종료 상태를 거두지 않아서(wait()) 시스템에 아직 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>Not followed exactly: its end and its own children may be missed</source>
+        <translation>정확히 추적하지 못함: 끝난 시점이나 이 프로세스의 자식을 놓칠 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Ended long ago: shown for the processes it started</source>
+        <translation>오래전에 끝남: 이 프로세스가 시작한 프로세스 때문에 보여 줍니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n개 더</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n개 실행 중</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Processes started here that have no row of their own: under each process, the table shows at most %1 running processes and the %2 that ended last. The Processes tab lists the running ones.</source>
+        <translation>여기서 시작됐지만 자기 행이 없는 프로세스들: 표는 각 프로세스 아래에 실행 중인 프로세스를 최대 %1개, 마지막에 끝난 프로세스를 %2개까지 보여 줍니다. 실행 중인 프로세스는 프로세스 트리 탭에 모두 나옵니다.</translation>
     </message>
 </context>
 <context>
