@@ -95,6 +95,7 @@ private slots:
     void initTestCase();
     void init();
     void childRowsShowEachProcessAndItsExit();
+    void aChildEndedByAnotherProcessReadsTerminatedNotCrashed();
     void childrenOfChildrenAndOrphansNestUnderTheirCreator();
     void zombieIsShownUntilReaped();
     void aForgottenParentKeepsItsRowForItsRunningChild();
@@ -166,6 +167,34 @@ void tst_DescendantRows::childRowsShowEachProcessAndItsExit()
         QVERIFY(!child.data(WorkerTableModel::IsActiveRole).toBool());
         QVERIFY(!text(child, WorkerTableModel::StartedColumn).isEmpty());
         QCOMPARE(model.rowCount(child), 0);
+    }
+    QVERIFY(stopAndWait(pool));
+}
+
+// Python's terminate() is a SIGTERM from the parent: the child was asked to end, as a learner
+// reads it, not crashed; a fault the system raises in a child is a crash.
+void tst_DescendantRows::aChildEndedByAnotherProcessReadsTerminatedNotCrashed()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Worker *worker = pool.spawn(
+            shell(QStringLiteral("sleep 30 & kill -TERM $!; wait; sleep 31 & kill -KILL $!; wait; "
+                                 "sh -c 'kill -SEGV $$'; exit 0")));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), Timeout);
+    const QModelIndex workerRow = model.index(0, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(workerRow), 3, Timeout);
+    const QStringList expected{QStringLiteral("terminated"),
+                               QStringLiteral("killed"),
+                               QStringLiteral("crashed")};
+    const QStringList codes{QStringLiteral("-15 · SIGTERM"),
+                            QStringLiteral("-9 · SIGKILL"),
+                            QStringLiteral("-11 · SIGSEGV")};
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex child = model.index(row, 0, workerRow);
+        QTRY_COMPARE_WITH_TIMEOUT(text(child, WorkerTableModel::ExitColumn), codes.at(row), Timeout);
+        QCOMPARE(text(child, WorkerTableModel::StateColumn), expected.at(row));
     }
     QVERIFY(stopAndWait(pool));
 }

@@ -6,11 +6,13 @@
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
 
 #include <algorithm>
+#include <csignal>
 #include <limits>
 #include <map>
 #include <set>
@@ -101,7 +103,18 @@ QString descendantStateText(const Descendant &process)
             return WorkerTableModel::tr("failed (exit %1)").arg(exit.exitCode);
         return stateText(WorkerState::Finished, exit);
     case ExitInfo::Reason::KilledBySignal:
-        return stateText(WorkerState::Crashed, exit);
+        // Another process sent it (Python's terminate() sends SIGTERM, kill() SIGKILL): the way it
+        // was asked to end, not a crash. A fault the system raised in it is one.
+        switch (exit.signalNumber) {
+        case SIGTERM:
+        case SIGINT:
+        case SIGHUP:
+            return QCoreApplication::translate("ProcLab::Worker", "terminated");
+        case SIGKILL:
+            return QCoreApplication::translate("ProcLab::Worker", "killed");
+        default:
+            return stateText(WorkerState::Crashed, exit);
+        }
     default:
         return stateText(WorkerState::Finished, exit);
     }
