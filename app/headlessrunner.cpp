@@ -73,6 +73,16 @@ HeadlessRunner::HeadlessRunner(Session &session, const LaunchOptions &options, Q
             [this](const Worker *, const DescendantTracker::Note &note) {
                 printMessage(note.text);
             });
+    // The workers' programs have ended, but the run goes on while their orphans do.
+    connect(&pool, &WorkerPool::allFinished, this, [this] {
+        const int orphans = m_session.counts().orphans;
+        if (orphans > 0 && !m_session.isStopping()) {
+            printMessage(
+                    orphans == 1
+                            ? tr("waiting for 1 orphan to end (Ctrl+C stops it)")
+                            : tr("waiting for %1 orphans to end (Ctrl+C stops them)").arg(orphans));
+        }
+    });
     connect(&m_session, &Session::finished, this, [this] {
         if (m_finished)
             return;
@@ -99,10 +109,17 @@ void HeadlessRunner::start()
 void HeadlessRunner::stopOnSignal(int signalNumber)
 {
     const int active = m_session.pool().activeCount();
+    const int orphans = m_session.counts().orphans;
     const QString signal = signalName(signalNumber);
     switch (m_session.requestStop(signalNumber)) {
     case Session::StopStep::Terminating:
-        printMessage(active == 1 ? tr("received %1: stopping 1 worker").arg(signal)
+        if (active == 0 && orphans > 0)
+            printMessage(orphans == 1
+                                 ? tr("received %1: stopping 1 orphan").arg(signal)
+                                 : tr("received %1: stopping %2 orphans").arg(signal).arg(orphans));
+        else
+            printMessage(active == 1
+                                 ? tr("received %1: stopping 1 worker").arg(signal)
                                  : tr("received %1: stopping %2 workers").arg(signal).arg(active));
         break;
     case Session::StopStep::Killing:

@@ -1,6 +1,7 @@
 // The Session's policy without a window: the launch plans, the stop policy, the exit status and the
 // defaults, driven with real worker processes and checked against the operating system.
 #include "defaults.h"
+#include "descendanttracker.h"
 #include "launchoptions.h"
 #include "lessons.h"
 #include "session.h"
@@ -92,10 +93,15 @@ private slots:
     void scrollbackLimitsTheLogAndEachWorker();
     void clearFinishedClearsThePythonMirror();
     void defaultsComeFromOnePlace();
+    void orphansKeepTheRunGoingUntilStopped();
+    void signalsOneProcessOrRefusesWithAMessage();
 };
 
 void tst_Session::init()
 {
+    // The tracer of followed commands is proclab-worker, found as ProcLab finds it.
+    if (qEnvironmentVariableIsEmpty("PROCLAB_WORKER"))
+        qputenv("PROCLAB_WORKER", QFile::encodeName(TestSupport::workerProgram()));
     QTest::failOnWarning(QRegularExpression(QStringLiteral("QProcess: Destroyed while process")));
 }
 
@@ -475,6 +481,88 @@ void tst_Session::defaultsComeFromOnePlace()
     QCOMPARE(Defaults::CountdownSeconds, 5);
     QCOMPARE(Defaults::LessonWorkers, 4);
     QCOMPARE(Defaults::GracePeriod, milliseconds(2000));
+}
+
+void tst_Session::orphansKeepTheRunGoingUntilStopped()
+{
+    // The program exits at once; its two children are orphans, and the run is not over while
+    // they run: they still write to the same output. A stop request stops them too.
+    Session session(TestSupport::workerProgram());
+    session.setGracePeriod(seconds(5));
+    QSignalSpy finished(&session, &Session::finished);
+    QSignalSpy allFinished(&session.pool(), &WorkerPool::allFinished);
+    Worker *worker = session.runCommand(
+            {QStringLiteral("sh"),
+             QStringLiteral("-c"),
+             QStringLiteral("sleep 30 & sleep 30 & echo started; exit 0")});
+    QVERIFY(worker && worker->descendants());
+    QVERIFY(allFinished.wait(Timeout));
+    QCOMPARE(worker->exitInfo().pythonExitCode().value_or(-1), 0);
+    QVERIFY(worker->hasOrphans());
+    QCOMPARE(session.counts().orphans, 2);
+    QVERIFY(session.hasLiveProcesses());
+    QList<qint64> orphans;
+    for (const quint64 id : worker->descendants()->ids()) {
+        const Descendant *entry = worker->descendants()->descendant(id);
+        if (entry->isAlive())
+            orphans.append(entry->pid);
+    }
+    QCOMPARE(orphans.size(), 2);
+    for (const qint64 pid : std::as_const(orphans))
+        QVERIFY(TestSupport::isAlive(pid));
+    // Still shown, and not swept by Clear Finished (that would stop them unseen).
+    session.clearFinished();
+    QCOMPARE(session.pool().count(), 1);
+    QCOMPARE(finished.size(), 0);
+
+    QCOMPARE(session.requestStop(SIGINT), Session::StopStep::Terminating);
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(finished.size(), 1);
+    for (const qint64 pid : std::as_const(orphans))
+        QVERIFY2(!TestSupport::isAlive(pid), qPrintable(QStringLiteral("%1 survived").arg(pid)));
+    QVERIFY(!worker->hasOrphans());
+    QVERIFY(!session.hasLiveProcesses());
+    QCOMPARE(session.exitStatus(), 128 + SIGINT);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(worker->tracerPid()), Timeout);
+}
+
+void tst_Session::signalsOneProcessOrRefusesWithAMessage()
+{
+    // Unfollowed, only the program itself can be signalled alone: its children are not shown.
+    Session session(TestSupport::workerProgram());
+    session.setFollowChildren(false);
+    QSignalSpy refused(&session, &Session::refused);
+    Worker *worker = session.runCommand(
+            {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & wait")});
+    QVERIFY(worker && !worker->descendants());
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::liveChildren(worker->pid()).size(), 1, Timeout);
+    const qint64 child = TestSupport::liveChildren(worker->pid()).constFirst();
+    const qsizetype events = worker->events().size();
+
+    QVERIFY(!session.signalProcess(ProcessTarget{worker->id(), child, false}, SIGTERM));
+    QCOMPARE(refused.size(), 1);
+    const QString message = refused.takeFirst().first().toString();
+    QVERIFY2(message.contains(QString::number(child)) && message.contains(QStringLiteral("SIGTERM"))
+                     && message.contains(QStringLiteral("only the program itself")),
+             qPrintable(message));
+    QVERIFY(!session.signalProcess(ProcessTarget{worker->id() + 100, child, false}, SIGTERM));
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(worker->events().size(), events);
+    QVERIFY(TestSupport::isAlive(child));
+    QVERIFY(TestSupport::isAlive(worker->pid()));
+    QCOMPARE(session.exitStatus(), 0); // a refused signal is no failure of the run
+
+    // The program alone: it reads terminated, -15; its leftovers are stopped as ever, unshown.
+    QVERIFY(session.signalProcess(ProcessTarget{worker->id(), worker->pid(), true}, SIGTERM));
+    QVERIFY(refused.isEmpty());
+    QVERIFY(waitForFinished(session));
+    QCOMPARE(worker->exitInfo().reason, ExitInfo::Reason::TerminatedOnRequest);
+    QCOMPARE(worker->exitInfo().pythonExitCode().value_or(0), -15);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(child), Timeout);
+    QVERIFY(!worker->hasOrphans());
+    // Ended: nothing more to signal.
+    QVERIFY(!session.signalProcess(ProcessTarget{worker->id(), worker->pid(), true}, SIGTERM));
+    QCOMPARE(refused.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -3,3 +3,4 @@
 proclab_add_test(NAME tst_workertablemodel SOURCES tst_workertablemodel.cpp LIBRARIES proclab_ui GUI)
 proclab_add_test(NAME tst_runcommanddialog SOURCES tst_runcommanddialog.cpp LIBRARIES proclab_ui GUI)
 proclab_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBRARIES proclab_ui GUI TIMEOUT 180)
+proclab_add_test(NAME tst_processcommands SOURCES tst_processcommands.cpp LIBRARIES proclab_ui GUI)
