@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ProcLab</name>
+    <message>
+        <source>child of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned, reparented to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a record (%2): the rest of the file was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record ends in the middle of line %1: it was cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a ProcLab record: its first line is not a record header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record header has no valid version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::AboutDialog</name>
     <message>
         <source>About ProcLab</source>
@@ -59,6 +106,40 @@
     <message>
         <source>the command is empty</source>
         <translation>the command is empty</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::DescendantReporter</name>
+    <message>
+        <source>started %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ran %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) ended: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::DescendantTracker</name>
+    <message>
+        <source>Following is approximate: this system does not allow tracing here (%1). The program runs as usual, but the processes it starts are not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a set-user-ID or set-capability program: while it is followed it runs without those privileges. Turn following off to run it with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 traces its own child processes, so ProcLab steps aside for them: the processes it starts are not followed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -197,6 +278,26 @@
         <source>received %1 again: killing every worker now</source>
         <translation>received %1 again: killing every worker now</translation>
     </message>
+    <message>
+        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
+        <translation>waiting for 1 orphan to end (Ctrl+C stops it)</translation>
+    </message>
+    <message>
+        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
+        <translation>waiting for %1 orphans to end (Ctrl+C stops them)</translation>
+    </message>
+    <message>
+        <source>cannot write the record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received %1: stopping 1 orphan</source>
+        <translation>received %1: stopping 1 orphan</translation>
+    </message>
+    <message>
+        <source>received %1: stopping %2 orphans</source>
+        <translation>received %1: stopping %2 orphans</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::LaunchOptions</name>
@@ -266,6 +367,26 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>--run “%1”: word %2 is not valid UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not follow the processes that --run commands create: without it, every child, grandchild and orphan of theirs is seen start, exec and end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start each output line with the PID ([4251] ) or the name ([python3] ) of the worker that printed it, or with nothing (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every process event and output line of the run to &lt;FILE&gt;, as JSON Lines (docs/record-format.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prefix: “%1” is not one of pid, name or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: the file name is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -765,6 +886,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>not starting the command line&apos;s work: every worker is being stopped</source>
         <translation>not starting the command line&apos;s work: every worker is being stopped</translation>
     </message>
+    <message>
+        <source>not signalling %1: its worker is no longer in the table</source>
+        <translation>not signalling %1: its worker is no longer in the table</translation>
+    </message>
+    <message>
+        <source>not sending %1 to %2: %3</source>
+        <translation>not sending %1 to %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::StatusSummary</name>
@@ -1036,6 +1165,64 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <source>finished</source>
         <translation>finished</translation>
     </message>
+    <message numerus="yes">
+        <source>%n process(es) that %1 started still run as orphans: kept until they end or are stopped</source>
+        <translation>
+            <numerusform>%n process that %1 started still runs as an orphan: kept until it ends or is stopped</numerusform>
+            <numerusform>%n processes that %1 started still run as orphans: kept until they end or are stopped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>terminating the orphans of %1 (SIGTERM)…</source>
+        <translation>terminating the orphans of %1 (SIGTERM)…</translation>
+    </message>
+    <message>
+        <source>orphans of %1 still running after %2 grace: killing (SIGKILL)</source>
+        <translation>orphans of %1 still running after %2 grace: killing (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>killing the orphans of %1 (SIGKILL)</source>
+        <translation>killing the orphans of %1 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>sending %1 to the orphans of %2</source>
+        <translation>sending %1 to the orphans of %2</translation>
+    </message>
+    <message>
+        <source>%1 has ended</source>
+        <translation>%1 has ended</translation>
+    </message>
+    <message>
+        <source>%1 is not “%2” (%3), and ProcLab does not follow the processes it starts: only the program itself can be signalled alone</source>
+        <translation>%1 is not “%2” (%3), and ProcLab does not follow the processes it starts: only the program itself can be signalled alone</translation>
+    </message>
+    <message>
+        <source>%1 is not a running process of “%2” (%3)</source>
+        <translation>%1 is not a running process of “%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a process of “%2”: not signalled</source>
+        <translation>%1 is no longer a process of “%2”: not signalled</translation>
+    </message>
+    <message>
+        <source>cannot signal %1: %2</source>
+        <translation>cannot signal %1: %2</translation>
+    </message>
+    <message>
+        <source>terminating %1 alone (SIGTERM to that process)</source>
+        <translation>terminating %1 alone (SIGTERM to that process)</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2 alone</source>
+        <translation>sending %1 to %2 alone</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n orphan(s) running</source>
+        <translation>
+            <numerusform>%1 · %n orphan running</numerusform>
+            <numerusform>%1 · %n orphans running</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::WorkerActions</name>
@@ -1066,18 +1253,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>Start a program of your own as a worker</source>
         <translation>Start a program of your own as a worker</translation>
-    </message>
-    <message>
-        <source>&amp;Terminate</source>
-        <translation>&amp;Terminate</translation>
-    </message>
-    <message>
-        <source>Terminate</source>
-        <translation>Terminate</translation>
-    </message>
-    <message>
-        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
-        <translation>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</translation>
     </message>
     <message>
         <source>&amp;Kill</source>
@@ -1272,10 +1447,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>English</translation>
     </message>
     <message>
-        <source>Send &amp;Signal</source>
-        <translation>Send &amp;Signal</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -1312,8 +1483,44 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <source>Send %1 to the selected workers: %2</source>
-        <translation>Send %1 to the selected workers: %2</translation>
+        <source>&amp;Stop Whole Tree</source>
+        <translation>&amp;Stop Whole Tree</translation>
+    </message>
+    <message>
+        <source>Stop whole tree</source>
+        <translation>Stop whole tree</translation>
+    </message>
+    <message>
+        <source>Stop the selected workers and every process they started: SIGTERM to the whole process group, then SIGKILL to whatever still runs after the grace period</source>
+        <translation>Stop the selected workers and every process they started: SIGTERM to the whole process group, then SIGKILL to whatever still runs after the grace period</translation>
+    </message>
+    <message>
+        <source>Terminate This &amp;Process</source>
+        <translation>Terminate This &amp;Process</translation>
+    </message>
+    <message>
+        <source>Terminate process</source>
+        <translation>Terminate process</translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to the selected process alone, like Python&apos;s Process.terminate(): the processes it started live on, as orphans</source>
+        <translation>Send SIGTERM to the selected process alone, like Python&apos;s Process.terminate(): the processes it started live on, as orphans</translation>
+    </message>
+    <message>
+        <source>Send Signal to This &amp;Process</source>
+        <translation>Send Signal to This &amp;Process</translation>
+    </message>
+    <message>
+        <source>Send Signal to Whole &amp;Tree</source>
+        <translation>Send Signal to Whole &amp;Tree</translation>
+    </message>
+    <message>
+        <source>Send %1 to the whole tree of the selected workers (their process groups): %2</source>
+        <translation>Send %1 to the whole tree of the selected workers (their process groups): %2</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected process alone, not to the processes it started: %2</source>
+        <translation>Send %1 to the selected process alone, not to the processes it started: %2</translation>
     </message>
 </context>
 <context>

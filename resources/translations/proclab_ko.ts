@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ProcLab</name>
+    <message>
+        <source>child of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned, reparented to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a record (%2): the rest of the file was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record ends in the middle of line %1: it was cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a ProcLab record: its first line is not a record header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record header has no valid version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::AboutDialog</name>
     <message>
         <source>About ProcLab</source>
@@ -58,6 +105,40 @@
     <message>
         <source>the command is empty</source>
         <translation>명령이 비어 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::DescendantReporter</name>
+    <message>
+        <source>started %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ran %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) ended: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::DescendantTracker</name>
+    <message>
+        <source>Following is approximate: this system does not allow tracing here (%1). The program runs as usual, but the processes it starts are not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a set-user-ID or set-capability program: while it is followed it runs without those privileges. Turn following off to run it with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 traces its own child processes, so ProcLab steps aside for them: the processes it starts are not followed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -196,6 +277,26 @@
         <source>received %1 again: killing every worker now</source>
         <translation>%1 다시 받음: 모든 프로세스를 지금 강제 종료합니다</translation>
     </message>
+    <message>
+        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
+        <translation>고아 프로세스 1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
+    </message>
+    <message>
+        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
+        <translation>고아 프로세스 %1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
+    </message>
+    <message>
+        <source>cannot write the record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received %1: stopping 1 orphan</source>
+        <translation>%1 받음: 고아 프로세스 1개 중지</translation>
+    </message>
+    <message>
+        <source>received %1: stopping %2 orphans</source>
+        <translation>%1 받음: 고아 프로세스 %2개 중지</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::LaunchOptions</name>
@@ -265,6 +366,26 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>--run “%1”: word %2 is not valid UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not follow the processes that --run commands create: without it, every child, grandchild and orphan of theirs is seen start, exec and end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start each output line with the PID ([4251] ) or the name ([python3] ) of the worker that printed it, or with nothing (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every process event and output line of the run to &lt;FILE&gt;, as JSON Lines (docs/record-format.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prefix: “%1” is not one of pid, name or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record: the file name is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -757,6 +878,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>not starting the command line&apos;s work: every worker is being stopped</source>
         <translation>명령줄의 작업을 시작하지 않습니다: 모든 프로세스를 멈추는 중입니다</translation>
     </message>
+    <message>
+        <source>not signalling %1: its worker is no longer in the table</source>
+        <translation>%1에 시그널을 보내지 않음: 그 작업자가 더 이상 표에 없습니다</translation>
+    </message>
+    <message>
+        <source>not sending %1 to %2: %3</source>
+        <translation>%2에 %1을(를) 보내지 않음: %3</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::StatusSummary</name>
@@ -1025,6 +1154,62 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <source>finished</source>
         <translation>끝남</translation>
     </message>
+    <message numerus="yes">
+        <source>%n process(es) that %1 started still run as orphans: kept until they end or are stopped</source>
+        <translation>
+            <numerusform>%1이(가) 시작한 프로세스 %n개가 고아로 계속 실행됩니다: 끝나거나 중지될 때까지 표시합니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>terminating the orphans of %1 (SIGTERM)…</source>
+        <translation>%1의 고아 프로세스 종료 중 (SIGTERM)…</translation>
+    </message>
+    <message>
+        <source>orphans of %1 still running after %2 grace: killing (SIGKILL)</source>
+        <translation>%1의 고아 프로세스가 유예 시간 %2 후에도 실행 중: 강제 종료 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>killing the orphans of %1 (SIGKILL)</source>
+        <translation>%1의 고아 프로세스 강제 종료 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>sending %1 to the orphans of %2</source>
+        <translation>%2의 고아 프로세스에 %1 보내는 중</translation>
+    </message>
+    <message>
+        <source>%1 has ended</source>
+        <translation>%1은(는) 이미 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not “%2” (%3), and ProcLab does not follow the processes it starts: only the program itself can be signalled alone</source>
+        <translation>%1은(는) “%2”(%3)이(가) 아니며, ProcLab은 그것이 시작한 프로세스를 추적하지 않습니다: 프로그램 자신에게만 따로 시그널을 보낼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a running process of “%2” (%3)</source>
+        <translation>%1은(는) “%2”(%3)의 실행 중인 프로세스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a process of “%2”: not signalled</source>
+        <translation>%1은(는) 더 이상 “%2”의 프로세스가 아닙니다: 시그널을 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot signal %1: %2</source>
+        <translation>%1에 시그널을 보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>terminating %1 alone (SIGTERM to that process)</source>
+        <translation>%1만 종료 중 (그 프로세스에만 SIGTERM)</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2 alone</source>
+        <translation>%2에만 %1 보내는 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n orphan(s) running</source>
+        <translation>
+            <numerusform>%1 · 고아 %n개 실행 중</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::WorkerActions</name>
@@ -1055,18 +1240,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>Start a program of your own as a worker</source>
         <translation>직접 고른 프로그램을 프로세스로 시작합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Terminate</source>
-        <translation>종료(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Terminate</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
-        <translation>선택한 프로세스에 종료를 요청하고(SIGTERM), 유예 시간 뒤에도 실행 중이면 강제 종료합니다</translation>
     </message>
     <message>
         <source>&amp;Kill</source>
@@ -1261,10 +1434,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>영어</translation>
     </message>
     <message>
-        <source>Send &amp;Signal</source>
-        <translation>시그널 보내기(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1301,8 +1470,44 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <source>Send %1 to the selected workers: %2</source>
-        <translation>선택한 프로세스에 %1 보내기: %2</translation>
+        <source>&amp;Stop Whole Tree</source>
+        <translation>트리 전체 중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop whole tree</source>
+        <translation>트리 전체 중지</translation>
+    </message>
+    <message>
+        <source>Stop the selected workers and every process they started: SIGTERM to the whole process group, then SIGKILL to whatever still runs after the grace period</source>
+        <translation>선택한 작업자와 그것이 시작한 모든 프로세스를 중지합니다: 프로세스 그룹 전체에 SIGTERM을 보내고, 유예 시간이 지나도 실행 중인 것에는 SIGKILL을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Terminate This &amp;Process</source>
+        <translation>이 프로세스만 종료(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Terminate process</source>
+        <translation>이 프로세스 종료</translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to the selected process alone, like Python&apos;s Process.terminate(): the processes it started live on, as orphans</source>
+        <translation>Python의 Process.terminate()처럼 선택한 프로세스 하나에만 SIGTERM을 보냅니다: 그 프로세스가 시작한 프로세스는 고아로 계속 실행됩니다</translation>
+    </message>
+    <message>
+        <source>Send Signal to This &amp;Process</source>
+        <translation>이 프로세스에 시그널 보내기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send Signal to Whole &amp;Tree</source>
+        <translation>트리 전체에 시그널 보내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send %1 to the whole tree of the selected workers (their process groups): %2</source>
+        <translation>선택한 작업자의 트리 전체(프로세스 그룹)에 %1 보내기: %2</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected process alone, not to the processes it started: %2</source>
+        <translation>선택한 프로세스 하나에만 %1 보내기(그 프로세스가 시작한 프로세스에는 보내지 않음): %2</translation>
     </message>
 </context>
 <context>
