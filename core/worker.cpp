@@ -548,8 +548,12 @@ void Worker::endOrphans()
         m_escalation->stop();
     m_keepsOrphans = false;
     m_orphanCount = 0;
-    // A process that left the tree's tracing but not its group cannot be shown: stopped.
-    stopLeftovers();
+    // The tracer ends only when nothing it traced runs. A process that left its tracing (a
+    // nested tracer's child) but not the group cannot be shown any more: it is stopped.
+    if (ProcessGroup::hasLiveMembers(m_pid))
+        stopLeftovers();
+    else if (m_guardian)
+        m_guardian->unwatch(m_pid);
     emit changed();
     emit orphansEnded();
 }

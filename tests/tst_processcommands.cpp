@@ -148,14 +148,15 @@ void tst_ProcessCommands::theProcessMenuOffersBothSignalTargets()
 
     Worker *worker = session.runCommand({QStringLiteral("sh"),
                                          QStringLiteral("-c"),
-                                         QStringLiteral("sleep 30 & sleep 30 & wait")});
+                                         QStringLiteral("sleep 30 & sleep 30 & sleep 30 & wait")});
     QVERIFY(worker && worker->descendants());
     QTRY_COMPARE_WITH_TIMEOUT(liveChildrenNamed(*worker, QStringLiteral("sleep")).size(),
                               2,
                               Timeout);
     const QList<qint64> children = liveChildrenNamed(*worker, QStringLiteral("sleep"));
     const qint64 target = children.first();
-    const qint64 sibling = children.last();
+    const qint64 sibling = children.at(1);
+    const qint64 last = children.at(2);
 
     // The Processes tab's right-click on a child, with nothing selected in the table: the menu's
     // commands apply to that child.
@@ -207,6 +208,7 @@ void tst_ProcessCommands::theProcessMenuOffersBothSignalTargets()
                       menu->actionGeometry(processSignals->menuAction()).center());
     clickMenuEntry(processSignals, actions->processSignalAction(SIGKILL));
     QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(sibling), Timeout);
+    QVERIFY(TestSupport::isAlive(last));
     QVERIFY(TestSupport::isAlive(worker->pid()));
     QCOMPARE(worker->state(), WorkerState::Running);
 
@@ -217,6 +219,7 @@ void tst_ProcessCommands::theProcessMenuOffersBothSignalTargets()
     stopTree->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!worker->hasLiveProcesses(), Timeout);
     QVERIFY(!TestSupport::isAlive(worker->pid()));
+    QVERIFY(!TestSupport::isAlive(last));
 }
 
 QTEST_MAIN(tst_ProcessCommands)

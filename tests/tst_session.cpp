@@ -11,7 +11,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -95,6 +97,8 @@ private slots:
     void defaultsComeFromOnePlace();
     void orphansKeepTheRunGoingUntilStopped();
     void signalsOneProcessOrRefusesWithAMessage();
+    void headlessWaitsForOrphansUntilInterrupted();
+    void killedMonitorLeavesNoOrphan();
 };
 
 void tst_Session::init()
@@ -547,6 +551,9 @@ void tst_Session::signalsOneProcessOrRefusesWithAMessage()
              qPrintable(message));
     QVERIFY(!session.signalProcess(ProcessTarget{worker->id() + 100, child, false}, SIGTERM));
     QCOMPARE(refused.size(), 1);
+    QVERIFY2(refused.takeFirst().first().toString().contains(
+                     QStringLiteral("no longer in the table")),
+             "a worker that is not there");
     QCOMPARE(worker->events().size(), events);
     QVERIFY(TestSupport::isAlive(child));
     QVERIFY(TestSupport::isAlive(worker->pid()));
@@ -563,6 +570,99 @@ void tst_Session::signalsOneProcessOrRefusesWithAMessage()
     // Ended: nothing more to signal.
     QVERIFY(!session.signalProcess(ProcessTarget{worker->id(), worker->pid(), true}, SIGTERM));
     QCOMPARE(refused.size(), 1);
+}
+
+namespace {
+
+// Reads the monitor's stderr until a line holds fragment; all of it so far in `err`.
+bool waitForStderr(QProcess &monitor, QByteArray &err, const QByteArray &fragment)
+{
+    QDeadlineTimer deadline(Timeout);
+    while (!err.contains(fragment) && !deadline.hasExpired()) {
+        if (!monitor.waitForReadyRead(200) && monitor.state() != QProcess::Running)
+            break;
+        err += monitor.readAllStandardError();
+    }
+    return err.contains(fragment);
+}
+
+qint64 numberAfter(const QByteArray &text, const char *pattern)
+{
+    const QRegularExpressionMatch match = QRegularExpression(QLatin1String(pattern))
+                                                  .match(QString::fromUtf8(text));
+    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+} // namespace
+
+void tst_Session::headlessWaitsForOrphansUntilInterrupted()
+{
+    // The program ends at once; its child is an orphan that would live 60 s. The headless run
+    // says it waits for it, and a Ctrl+C stops it and ends the run.
+    QProcess monitor;
+    monitor.setProcessChannelMode(QProcess::SeparateChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PROCLAB_WORKER"));
+    monitor.setProcessEnvironment(environment);
+    monitor.start(TestSupport::proclabProgram(),
+                  {QStringLiteral("--headless"),
+                   QStringLiteral("--run"),
+                   QStringLiteral("sh -c 'sleep 60 & echo orphan $!; exit 3'")});
+    QVERIFY(monitor.waitForStarted());
+    QByteArray err;
+    QVERIFY2(waitForStderr(monitor, err, "waiting for 1 orphan to end (Ctrl+C stops it)"),
+             err.constData());
+    QByteArray out = monitor.readAllStandardOutput();
+    QTRY_VERIFY_WITH_TIMEOUT((out += monitor.readAllStandardOutput()).contains("orphan "), Timeout);
+    const qint64 orphan = numberAfter(out, "orphan (\\d+)");
+    QVERIFY(orphan > 0);
+    const auto killOrphan = qScopeGuard([orphan] { ::kill(pid_t(orphan), SIGKILL); });
+    QVERIFY(TestSupport::isAlive(orphan));
+    QCOMPARE(monitor.state(), QProcess::Running);
+
+    ::kill(pid_t(monitor.processId()), SIGINT);
+    QVERIFY(monitor.waitForFinished(Timeout));
+    err += monitor.readAllStandardError();
+    QVERIFY2(err.contains("received SIGINT: stopping 1 orphan"), err.constData());
+    QCOMPARE(monitor.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(monitor.exitCode(), 128 + SIGINT);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(orphan), Timeout);
+}
+
+void tst_Session::killedMonitorLeavesNoOrphan()
+{
+    // ProcLab killed outright while it keeps an orphan: the orphan dies with it (the tracer dies
+    // with ProcLab, and the kernel kills what it traced), even one that left the group.
+    QProcess monitor;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PROCLAB_WORKER"));
+    monitor.setProcessEnvironment(environment);
+    monitor.start(TestSupport::proclabProgram(),
+                  {QStringLiteral("--headless"),
+                   QStringLiteral("--run"),
+                   QStringLiteral("sh -c 'sleep 60 & echo orphan $!; setsid sleep 60 & echo "
+                                  "escaped $!; exit 0'")});
+    QVERIFY(monitor.waitForStarted());
+    QByteArray err;
+    QVERIFY2(waitForStderr(monitor, err, "waiting for 2 orphans to end"), err.constData());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += monitor.readAllStandardOutput()).contains("escaped "), Timeout);
+    const qint64 orphan = numberAfter(out, "orphan (\\d+)");
+    const qint64 escaped = numberAfter(out, "escaped (\\d+)");
+    QVERIFY(orphan > 0 && escaped > 0);
+    const auto killThem = qScopeGuard([orphan, escaped] {
+        ::kill(pid_t(orphan), SIGKILL);
+        ::kill(pid_t(escaped), SIGKILL);
+    });
+    QVERIFY(TestSupport::isAlive(orphan) && TestSupport::isAlive(escaped));
+
+    ::kill(pid_t(monitor.processId()), SIGKILL);
+    QVERIFY(monitor.waitForFinished(Timeout));
+    for (const qint64 pid : {orphan, escaped}) {
+        QTRY_VERIFY2_WITH_TIMEOUT(!TestSupport::isAlive(pid),
+                                  qPrintable(QStringLiteral("%1 outlived ProcLab").arg(pid)),
+                                  Timeout);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Session)
