@@ -151,7 +151,7 @@ void tst_ProcessCommands::theProcessMenuOffersBothSignalTargets()
                                          QStringLiteral("sleep 30 & sleep 30 & sleep 30 & wait")});
     QVERIFY(worker && worker->descendants());
     QTRY_COMPARE_WITH_TIMEOUT(liveChildrenNamed(*worker, QStringLiteral("sleep")).size(),
-                              2,
+                              3,
                               Timeout);
     const QList<qint64> children = liveChildrenNamed(*worker, QStringLiteral("sleep"));
     const qint64 target = children.first();
