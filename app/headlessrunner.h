@@ -36,6 +36,7 @@ signals:
     void finished(int exitStatus);
 
 private:
+    void sayWaitingForOrphans();
     void printOutput(const Worker *worker, const QList<OutputLine> &lines);
     void printToStdout(const QByteArray &bytes);
     void printMessage(const QString &text);

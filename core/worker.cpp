@@ -514,18 +514,25 @@ bool Worker::keepOrphans()
         || m_descendants->isChannelFinished() || m_terminateSent || m_killSent || !m_process
         || m_process->state() == QProcess::NotRunning)
         return false;
-    const qint64 alive = m_descendants->summary().alive;
-    if (alive <= 0)
-        return false;
+    // Kept while the tracer runs, even if no orphan is known yet: a child whose parent ended
+    // between creating it and saying so is reported after the program's end.
     m_keepsOrphans = true;
-    m_orphanCount = int(alive);
+    m_orphanCount = int(m_descendants->summary().alive);
+    reportOrphans();
+    return true;
+}
+
+void Worker::reportOrphans()
+{
+    if (m_orphansReported || m_orphanCount <= 0)
+        return;
+    m_orphansReported = true;
     report(WorkerEvent::Kind::OrphansKept,
            tr("%n process(es) that %1 started still run as orphans: kept until they end or are "
               "stopped",
               nullptr,
               m_orphanCount)
                    .arg(m_pid));
-    return true;
 }
 
 void Worker::updateOrphanCount()
@@ -536,6 +543,7 @@ void Worker::updateOrphanCount()
     if (alive == m_orphanCount)
         return;
     m_orphanCount = alive;
+    reportOrphans();
     emit changed();
 }
 
@@ -940,7 +948,7 @@ QString stateText(WorkerState state, const ExitInfo &exitInfo)
 QString stateText(const Worker &worker)
 {
     const QString state = stateText(worker.state(), worker.exitInfo());
-    if (!worker.hasOrphans())
+    if (worker.orphanCount() <= 0)
         return state;
     return QCoreApplication::translate("ProcLab::Worker",
                                        "%1 · %n orphan(s) running",

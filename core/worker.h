@@ -72,9 +72,11 @@ public:
     WorkerState state() const { return m_state; }
     // Starting, running, paused or stopping: the process may still be alive.
     bool isActive() const;
-    // Its program has ended, and processes of its tree run on as orphans (only when following).
+    // Its program has ended, and processes of its tree run on as orphans (only when following):
+    // true from the program's end until the tracer's, which comes when the last of them ends.
     bool hasOrphans() const { return m_keepsOrphans; }
-    // How many of them run now (orphans, and the processes they started); 0 otherwise.
+    // How many of them run now (orphans, and the processes they started), as reported so far;
+    // 0 otherwise.
     int orphanCount() const { return m_orphanCount; }
     // Something of this worker may still run: its program, or orphans of it.
     bool hasLiveProcesses() const { return isActive() || hasOrphans(); }
@@ -152,6 +154,7 @@ private:
     void deliver(OutputChannel channel, QList<OutputLine> &lines);
     void stopLeftovers();
     bool keepOrphans();
+    void reportOrphans();
     void updateOrphanCount();
     void endOrphans();
     void signalTree(int signalNumber);
@@ -180,6 +183,7 @@ private:
     bool m_killSent = false;
     int m_signalSent = 0; // the last other signal the user sent
     bool m_keepsOrphans = false;
+    bool m_orphansReported = false;
     int m_orphanCount = 0;
     std::chrono::milliseconds m_grace{0};
 
