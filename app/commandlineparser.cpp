@@ -1,6 +1,7 @@
 #include "commandlineparser.h"
 
 #include "commandline.h"
+#include "defaults.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -9,9 +10,10 @@ namespace ProcLab {
 
 namespace {
 
-constexpr int MaxSpawnCount = 1000;
-constexpr int MaxCountdownSeconds = 24 * 60 * 60;
-constexpr int MaxGraceMs = 10 * 60 * 1000;
+constexpr int MaxSpawnCount = Defaults::MaxSpawnCount;
+constexpr int MaxCountdownSeconds = Defaults::MaxCommandLineCountdownSeconds;
+constexpr int MaxGraceMs = int(Defaults::MaxGracePeriod.count());
+constexpr int DefaultGraceMs = int(Defaults::GracePeriod.count());
 
 // Looked up under ProcLab::LaunchOptions at run time; lupdate files the strings there too, which
 // it would not do for a free function named tr().
@@ -92,8 +94,9 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                                                       "ProcLab's own messages to stderr."));
     const QCommandLineOption spawnOption(QStringLiteral("spawn"),
                                          Texts::tr("Lesson 1: print the main process's line, then "
-                                                   "start <N> (1-1000) processes that "
-                                                   "each print their own PID."),
+                                                   "start <N> (1-%1) processes that "
+                                                   "each print their own PID.")
+                                                 .arg(MaxSpawnCount),
                                          QStringLiteral("N"));
     const QCommandLineOption countdownOption(
             QStringLiteral("countdown"),
@@ -107,10 +110,10 @@ LaunchParse parseLaunchOptions(const QStringList &arguments)
                       QStringLiteral("COMMAND"));
     const QCommandLineOption graceOption(
             QStringLiteral("grace"),
-            Texts::tr(
-                    "How long a terminate waits before it kills, in milliseconds (default 2000)."),
+            Texts::tr("How long a terminate waits before it kills, in milliseconds (default %1).")
+                    .arg(DefaultGraceMs),
             QStringLiteral("MS"),
-            QStringLiteral("2000"));
+            QString::number(DefaultGraceMs));
     const QCommandLineOption languageOption(
             QStringLiteral("lang"),
             Texts::tr("Language of the window and of the lessons' texts: ko or en (default: the "

@@ -42,4 +42,12 @@ constexpr qsizetype scrollbackCharacters(qsizetype lines)
 constexpr qsizetype WorkerHistoryLines = 5000;
 constexpr qsizetype WorkerHistoryCharacters = 1024 * 1024;
 
+// The window's text size (View → Zoom, Preferences), in points: readable from the back of a
+// classroom at the top, and no smaller than a tooltip at the bottom.
+constexpr int MinFontPointSize = 7;
+constexpr int MaxFontPointSize = 48;
+
+// The Run command… dialog remembers this many command lines.
+constexpr int MaxRecentCommands = 20;
+
 } // namespace ProcLab::Defaults

@@ -23,11 +23,19 @@ struct ReceivedSignal
     int signalNumber = 0;
 };
 
+// An exec, with the program it started: the timeline marks each one where it happened.
+struct ExecRecord
+{
+    qint64 timeUs = 0;
+    QString name; // the program's file name, as Descendant::name() gives it
+};
+
 // One process of a followed tree, as DescendantTracker knows it: the program itself (the root)
 // or any process it created, to any depth.
 struct Descendant
 {
     static constexpr int MaxRecentSignals = 8;
+    static constexpr int MaxRecentExecs = 8;
 
     quint64 id = 0;       // unique in its tracker and never reused, unlike a PID
     quint64 parentId = 0; // the entry of the process that created it; 0 for the root
@@ -50,12 +58,16 @@ struct Descendant
     QStringList arguments;
     bool argumentsCut = false; // the tracer cut a very long argv short
     int execCount = 0;
+    QList<ExecRecord> recentExecs; // the last MaxRecentExecs execs
 
     DescendantState state = DescendantState::Running;
     qint64 startTimeUs = 0; // wall clock, microseconds since the epoch
     qint64 endTimeUs = 0;   // 0 while it runs
-    int waitStatus = -1;    // raw; -1 while it runs, or when how it ended is unknown
-    ExitInfo exitInfo;      // read the three ways a worker's exit is; NotEnded if unknown
+    // Seen reaped after it was seen a zombie: when /proc stopped listing it (to the quarter-second
+    // tick that looks); 0 otherwise.
+    qint64 reapTimeUs = 0;
+    int waitStatus = -1; // raw; -1 while it runs, or when how it ended is unknown
+    ExitInfo exitInfo;   // read the three ways a worker's exit is; NotEnded if unknown
 
     qint64 signalCount = 0;              // signals it received, SIGCHLD included
     QList<ReceivedSignal> recentSignals; // the last MaxRecentSignals of them

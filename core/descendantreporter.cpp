@@ -10,21 +10,16 @@ namespace ProcLab {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcLab::DescendantReporter", text);
-}
-
 QString parentText(const Descendant &descendant)
 {
     if (!descendant.orphan)
-        return tr("child of %1").arg(descendant.parentPid);
+        return DescendantReporter::tr("child of %1").arg(descendant.parentPid);
     if (descendant.reparentedTo > 0) {
-        return tr("child of %1, orphaned, reparented to %2")
+        return DescendantReporter::tr("child of %1, orphaned, reparented to %2")
                 .arg(descendant.parentPid)
                 .arg(descendant.reparentedTo);
     }
-    return tr("child of %1, orphaned").arg(descendant.parentPid);
+    return DescendantReporter::tr("child of %1, orphaned").arg(descendant.parentPid);
 }
 
 } // namespace

@@ -338,6 +338,9 @@ void DescendantTracker::applyOne(const TraceEvent &event)
             entry->arguments.append(QString::fromLocal8Bit(argument));
         entry->argumentsCut = event.argumentCount > event.arguments.size();
         ++entry->execCount;
+        if (entry->recentExecs.size() == Descendant::MaxRecentExecs)
+            entry->recentExecs.removeFirst();
+        entry->recentExecs.append(ExecRecord{event.timeUs, entry->name()});
         markChanged(entry->id);
         break;
     case TraceEvent::Kind::Signal:
@@ -386,6 +389,7 @@ void DescendantTracker::start(const TraceEvent &event)
             end(*previous, event.timeUs, -1, false); // its end never reached us
         } else if (previous->state == DescendantState::Zombie) {
             previous->state = DescendantState::Ended;
+            previous->reapTimeUs = qMax(previous->endTimeUs, event.timeUs);
             markChanged(previous->id);
         }
     }
@@ -657,6 +661,7 @@ void DescendantTracker::checkProc()
             m_zombies.push_back(id);
         } else {
             entry->state = DescendantState::Ended;
+            entry->reapTimeUs = qMax(entry->endTimeUs, now);
             markChanged(id);
         }
     }

@@ -17,11 +17,6 @@ DemoLanguage demoLanguageFromCode(const QString &code)
                                                            : DemoLanguage::English;
 }
 
-QString demoLanguageCode(DemoLanguage language)
-{
-    return language == DemoLanguage::Korean ? QStringLiteral("ko") : QStringLiteral("en");
-}
-
 namespace Lessons {
 
 QString mainProgramText(DemoLanguage language)

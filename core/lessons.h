@@ -17,7 +17,6 @@ enum class DemoLanguage { Korean, English };
 
 // "ko" or "en"; anything else (empty included) follows the system locale.
 DemoLanguage demoLanguageFromCode(const QString &code);
-QString demoLanguageCode(DemoLanguage language);
 
 // The two lessons of the Python multiprocessing tutorial that ProcLab is built on:
 // 1. the main program says who it is and starts four processes that say who they are;

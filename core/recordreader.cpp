@@ -11,10 +11,12 @@ namespace ProcLab {
 
 namespace {
 
-QString tr(const char *text)
+// The reader is a pair of functions, not a class: this gives its sentences a context of their
+// own, which lupdate sees too (a free function named tr() would leave them in "ProcLab").
+struct RecordReader
 {
-    return QCoreApplication::translate("ProcLab::RecordReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcLab::RecordReader)
+};
 
 } // namespace
 
@@ -38,10 +40,12 @@ RecordReadResult readRecord(QIODevice &device)
         const QJsonDocument document = QJsonDocument::fromJson(line, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
             // A run cut short (a crash, a full disk) leaves its last line half written.
-            stop(terminated ? tr("line %1 is not a record (%2): the rest of the file was not read")
+            stop(terminated ? RecordReader::tr("line %1 is not a record (%2): the rest of the file "
+                                               "was not read")
                                       .arg(lineNumber)
                                       .arg(error.errorString())
-                            : tr("the record ends in the middle of line %1: it was cut short")
+                            : RecordReader::tr(
+                                      "the record ends in the middle of line %1: it was cut short")
                                       .arg(lineNumber));
             return result;
         }
@@ -51,23 +55,27 @@ RecordReadResult readRecord(QIODevice &device)
             if (kind != QLatin1String("header")
                 || record.value(QLatin1String("format")).toString()
                            != QLatin1String("proclab-record")) {
-                stop(tr("this is not a ProcLab record: its first line is not a record header"));
+                stop(RecordReader::tr(
+                        "this is not a ProcLab record: its first line is not a record header"));
                 return result;
             }
             result.formatVersion = record.value(QLatin1String("version")).toInt();
             if (result.formatVersion < 1) {
-                stop(tr("the record header has no valid version"));
+                stop(RecordReader::tr("the record header has no valid version"));
                 return result;
             }
             if (result.formatVersion > RecordWriter::FormatVersion) {
                 result.newerVersion = true;
-                result.problem = tr("this record was written by a newer ProcLab (format %1; this "
-                                    "version reads format %2): what it does not know is left out")
-                                         .arg(result.formatVersion)
-                                         .arg(RecordWriter::FormatVersion);
+                result.problem
+                        = RecordReader::tr(
+                                  "this record was written by a newer ProcLab (format %1; this "
+                                  "version reads format %2): what it does not know is left out")
+                                  .arg(result.formatVersion)
+                                  .arg(RecordWriter::FormatVersion);
             }
         } else if (kind.isEmpty() || !record.value(QLatin1String("t")).isDouble()) {
-            stop(tr("line %1 is not a record: it has no \"kind\" or no \"t\"").arg(lineNumber));
+            stop(RecordReader::tr("line %1 is not a record: it has no \"kind\" or no \"t\"")
+                         .arg(lineNumber));
             return result;
         }
         result.records.append(record);
@@ -75,7 +83,7 @@ RecordReadResult readRecord(QIODevice &device)
             result.complete = true;
     }
     if (result.records.isEmpty())
-        stop(tr("the record is empty"));
+        stop(RecordReader::tr("the record is empty"));
     return result;
 }
 
@@ -84,7 +92,7 @@ RecordReadResult readRecordFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         RecordReadResult result;
-        result.problem = tr("cannot open %1: %2").arg(path, file.errorString());
+        result.problem = RecordReader::tr("cannot open %1: %2").arg(path, file.errorString());
         return result;
     }
     return readRecord(file);

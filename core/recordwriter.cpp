@@ -77,6 +77,7 @@ bool RecordWriter::open(const QString &path, qint64 startUs, const QJsonObject &
         m_file.close();
     m_buffer.clear();
     m_error.clear();
+    m_written = 0;
     m_startUs = startUs;
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -103,6 +104,11 @@ void RecordWriter::close(qint64 timeUs)
     write(timeUs, QLatin1String("end"), {});
     flush();
     m_file.close();
+}
+
+QByteArray RecordWriter::endRecord(qint64 timeUs) const
+{
+    return "{\"kind\":\"end\",\"t\":" + timeField(timeUs) + "}\n";
 }
 
 void RecordWriter::writeProcessStart(qint64 timeUs,
@@ -209,8 +215,23 @@ void RecordWriter::flush()
     m_flushTimer.stop();
     if (m_buffer.isEmpty() || !m_file.isOpen())
         return;
+    if (m_sizeLimit > 0 && m_written + m_buffer.size() > m_sizeLimit) {
+        // Cut at the last whole record that fits, so that what was kept stays readable.
+        const qsizetype fits = m_buffer.lastIndexOf('\n', qsizetype(m_sizeLimit - m_written) - 1)
+                               + 1;
+        m_file.write(m_buffer.constData(), fits);
+        m_file.flush();
+        m_written += fits;
+        m_buffer.clear();
+        m_file.close();
+        m_error = tr("the record reached its size limit of %1 MB; what came before is kept")
+                          .arg(m_sizeLimit / (1024 * 1024));
+        emit failed(m_error);
+        return;
+    }
     const qint64 written = m_file.write(m_buffer);
     const bool complete = written == m_buffer.size() && m_file.flush();
+    m_written += qMax<qint64>(0, written);
     m_buffer.clear();
     if (!complete) {
         m_error = m_file.errorString();

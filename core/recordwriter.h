@@ -41,6 +41,15 @@ public:
     // Writes what is buffered, then the closing record, and closes the file.
     void close(qint64 timeUs);
 
+    // A record kept without being asked for (the window's) must not fill the disk: once the file
+    // would pass this many bytes, recording stops with failed(). 0, the default: no limit.
+    void setSizeLimit(qint64 bytes) { m_sizeLimit = bytes; }
+    qint64 sizeLimit() const { return m_sizeLimit; }
+    // Bytes in the file so far (after flush(): every record written).
+    qint64 writtenBytes() const { return m_written; }
+    // The closing record for a copy cut at this moment: what close() would write last.
+    QByteArray endRecord(qint64 timeUs) const;
+
     // A process came to exist: a worker ProcLab started, or a descendant it followed.
     void writeProcessStart(qint64 timeUs,
                            qint64 pid,
@@ -77,6 +86,8 @@ private:
     QTimer m_flushTimer;
     QString m_error;
     qint64 m_startUs = 0;
+    qint64 m_sizeLimit = 0;
+    qint64 m_written = 0;
 };
 
 // Appends text to out as the body of a JSON string (no quotes): escapes '"', '\\' and control

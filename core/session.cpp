@@ -33,6 +33,7 @@ Session::Session(const QString &workerProgram, QObject *parent)
     });
     connect(&m_pool, &WorkerPool::workersInserted, this, [this] { m_finishedSaid = false; });
     connect(&m_pool, &WorkerPool::allFinished, this, &Session::checkFinished);
+    logDescendants();
 }
 
 Session::~Session() = default;
@@ -47,6 +48,39 @@ void Session::applyLaunchOptions(const LaunchOptions &options)
     setGracePeriod(options.grace);
     m_language = demoLanguageFromCode(options.languageCode);
     m_followChildren = options.followChildren;
+}
+
+// The window's log tells what the processes a program created did, between its lines, as the
+// headless runner tells it on stderr.
+void Session::logDescendants()
+{
+    const auto log = [this](const Worker *worker, const QString &text) {
+        m_pool.appendMonitorLine(worker->id(), text);
+    };
+    connect(&m_reporter,
+            &DescendantReporter::descendantStarted,
+            this,
+            [log](const Worker *worker, const Descendant &descendant) {
+                log(worker, DescendantReporter::startText(descendant));
+            });
+    connect(&m_reporter,
+            &DescendantReporter::descendantExeced,
+            this,
+            [log](const Worker *worker, const Descendant &descendant) {
+                log(worker, DescendantReporter::execText(descendant));
+            });
+    connect(&m_reporter,
+            &DescendantReporter::descendantEnded,
+            this,
+            [log](const Worker *worker, const Descendant &descendant) {
+                log(worker, DescendantReporter::endText(descendant));
+            });
+    connect(&m_reporter,
+            &DescendantReporter::noteAdded,
+            this,
+            [log](const Worker *worker, const DescendantTracker::Note &note) {
+                log(worker, note.text);
+            });
 }
 
 bool Session::startRecording(const QString &path)

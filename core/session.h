@@ -103,6 +103,8 @@ public:
     void stopRecording();
     bool isRecording() const;
     QString recordingError() const { return m_recordingError; }
+    // The recorder of startRecording(), or nullptr before the first.
+    RunRecorder *recorder() const { return m_recorder.get(); }
 
     // Whether a lesson can start now: the helper program is there and no stop was requested.
     bool canRunLessons() const { return !m_workerProgram.isEmpty() && !m_stopping; }
@@ -169,6 +171,7 @@ signals:
 
 private:
     bool checkCanRunLessons();
+    void logDescendants();
     void refuse(const QString &reason);
     void sayMainProgramLine();
     void startSpawnWorkers(int count);

@@ -332,6 +332,17 @@ void WorkerPool::appendToLog(const Worker *worker, const QList<OutputLine> &line
     markLogAppended();
 }
 
+void WorkerPool::appendMonitorLine(int workerId, const QString &text)
+{
+    OutputLine line;
+    line.text = text;
+    line.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    line.workerId = workerId;
+    line.channel = OutputChannel::Monitor;
+    m_log.append(line);
+    markLogAppended();
+}
+
 void WorkerPool::appendEventToLog(const WorkerEvent &event)
 {
     OutputLine line;

@@ -44,7 +44,6 @@ public:
 
     std::chrono::milliseconds gracePeriod() const { return m_gracePeriod; }
     void setGracePeriod(std::chrono::milliseconds grace) { m_gracePeriod = grace; }
-    int maxActiveWorkers() const { return m_maxActiveWorkers; }
     void setMaxActiveWorkers(int count) { m_maxActiveWorkers = qMax(count, 1); }
     void setGuardian(ProcessGuardian *guardian) { m_guardian = guardian; }
     void setLogLimits(qsizetype maxLines, qsizetype maxCharacters);
@@ -110,6 +109,11 @@ signals:
     void queueChanged(int queued);
     // Workers of a batch wait for the limit of active workers to leave room; reason says so.
     void batchWaiting(const QString &reason);
+
+public:
+    // A line of ProcLab's own in the merged log, shown with that worker's lines: what the
+    // processes its program created did (DescendantReporter), and the tracer's notes.
+    void appendMonitorLine(int workerId, const QString &text);
 
 private:
     Worker *createWorker(const WorkerSpec &spec);

@@ -147,7 +147,6 @@ void tst_Dialogs::init()
 void tst_Dialogs::aboutShowsTheVersion()
 {
     Session session(TestSupport::workerProgram());
-    WorkerPool &pool = session.pool();
     MainWindow window(session, LaunchOptions());
     window.show();
     trigger(window, "About");

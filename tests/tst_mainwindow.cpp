@@ -1,5 +1,6 @@
 // The main window, offscreen, driven the way a teacher drives it: real toolbar buttons clicked,
 // real workers, and the operating system checked, not only the window's own bookkeeping.
+#include "descendanttracker.h"
 #include "lessons.h"
 #include "mainwindow.h"
 #include "outputview.h"
@@ -15,6 +16,7 @@
 #include "workertableview.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -105,6 +107,7 @@ private slots:
     void killAndTerminateAfter();
     void clearFinishedRemovesEndedRows();
     void runCommandThroughTheWindow();
+    void runCommandFollowsItsChildrenUnlessUnticked();
     void launchOptionsStartWork();
     void failedStartIsShown();
     void zoomResizesTableAndOutput();
@@ -442,6 +445,60 @@ void tst_MainWindow::runCommandThroughTheWindow()
     QCOMPARE(dialog->history(), QStringList{command});
     QCOMPARE(dialog->commandLine(), command);
     dialog->reject();
+    QVERIFY(stopAndWait(pool));
+}
+
+void tst_MainWindow::runCommandFollowsItsChildrenUnlessUnticked()
+{
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const auto run = [&window](bool follow) -> RunCommandDialog * {
+        WindowParts::action(window, WorkerActions::RunCommand)->trigger();
+        auto *dialog = window.findChild<RunCommandDialog *>();
+        if (!dialog)
+            return nullptr;
+        auto *box = dialog->findChild<QCheckBox *>(QStringLiteral("followChildren"));
+        if (!box || !box->isChecked()) // on unless the user turns it off
+            return nullptr;
+        if (!follow)
+            QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+        dialog->setCommandLine(QStringLiteral("sh -c '(exit 3) & wait'"));
+        dialog->accept();
+        return dialog;
+    };
+    QVERIFY(run(true));
+    QCOMPARE(pool.count(), 1);
+    Worker *followed = pool.at(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
+    QVERIFY(followed->descendants());
+    const DescendantTracker &tree = *followed->descendants();
+    QCOMPARE(tree.summary().started, 2); // the shell and its subshell
+    const Descendant *subshell = tree.descendant(tree.ids().last());
+    QVERIFY(subshell->parentPid == followed->pid());
+    QCOMPARE(subshell->exitInfo.pythonExitCode().value_or(-1), 3);
+    // The output pane tells its start and its end between the lines.
+    QStringList told;
+    for (qint64 line = pool.log().firstLine(); line < pool.log().endLine(); ++line) {
+        if (pool.log().at(line).channel == OutputChannel::Monitor)
+            told.append(pool.log().at(line).text);
+    }
+    const QString subshellPid = QString::number(subshell->pid);
+    QVERIFY2(told.filter(QRegularExpression("started " + subshellPid + " .*"
+                                            + QString::number(followed->pid())))
+                             .size()
+                     == 1,
+             qPrintable(told.join('\n')));
+    QVERIFY2(told.filter(QRegularExpression(subshellPid + " .*ended: .*3")).size() == 1,
+             qPrintable(told.join('\n')));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<RunCommandDialog *>(), Timeout);
+
+    QVERIFY(run(false));
+    QCOMPARE(pool.count(), 2);
+    QVERIFY(!pool.at(1)->descendants());
     QVERIFY(stopAndWait(pool));
 }
 

@@ -1,6 +1,10 @@
 // The timeline: its geometry as pure arithmetic, then driven by real workers (the countdown lesson's
 // ticks, terminate mark and end land where their times are drawn), and the view itself: lanes,
-// tooltips, clicks, and a repaint timer that stops when nothing runs.
+// tooltips, clicks, and a repaint timer that stops when nothing runs. Followed commands (shell
+// subshells, Python's multiprocessing) give their descendants nested lanes with Python's exit
+// codes; the axis reads milliseconds at full zoom; Ctrl+wheel keeps the moment under the pointer;
+// Fit fits the selection; and an end mark at the last moment keeps its label in view.
+#include "descendanttracker.h"
 #include "languagemanager.h"
 #include "lessons.h"
 #include "scrollback.h"
@@ -10,6 +14,7 @@
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QImage>
 #include <QPaintDevice>
 #include <QPaintEngine>
 #include <QRegularExpression>
@@ -18,6 +23,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QWheelEvent>
 
 #include <climits>
 #include <csignal>
@@ -139,6 +145,66 @@ int paintedItems(TimelineView &view)
     return device.items();
 }
 
+// A command run as the window runs one: followed, children and all.
+WorkerSpec followedSpec(const QStringList &arguments)
+{
+    WorkerSpec spec;
+    spec.arguments = arguments;
+    spec.followChildren = true;
+    return spec;
+}
+
+// The worker has ended, and so has every process of its tree, as far as the tracker knows.
+bool treeEnded(const Worker *worker)
+{
+    if (!worker || worker->isActive() || !worker->descendants())
+        return false;
+    const DescendantTracker *tracker = worker->descendants();
+    return tracker->isChannelFinished() && tracker->summary().alive == 0;
+}
+
+// The lanes under a worker's lane, with what each says at its end.
+struct ChildLane
+{
+    int lane = 0;
+    int depth = 0;
+    QString name;
+    QString end;
+    const Descendant *descendant = nullptr;
+};
+
+QList<ChildLane> childLanes(const TimelineView &view)
+{
+    QList<ChildLane> result;
+    for (int lane = 0; lane < view.laneCount(); ++lane) {
+        if (const Descendant *descendant = view.descendantAtLane(lane)) {
+            result.append(ChildLane{lane,
+                                    view.laneAt(lane).depth,
+                                    descendant->name(),
+                                    view.endText(lane),
+                                    descendant});
+        }
+    }
+    return result;
+}
+
+QString describe(const QList<ChildLane> &lanes)
+{
+    QStringList parts;
+    for (const ChildLane &lane : lanes)
+        parts.append(QStringLiteral("%1@%2:%3").arg(lane.name).arg(lane.depth).arg(lane.end));
+    return parts.join(QStringLiteral(", "));
+}
+
+// The view as the screen shows it.
+QImage paintedImage(TimelineView &view)
+{
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    view.viewport()->render(&image);
+    return image;
+}
+
 // A pool of `count` workers that have all ended.
 bool fillWithEndedWorkers(WorkerPool &pool, int count)
 {
@@ -165,6 +231,15 @@ private slots:
     void viewShowsTheSpawnLesson();
     void viewIdlesAndPaintsFastWithManyLanes();
     void zoomButtonsFollowTheLanguage();
+    void axisLabels_data();
+    void axisLabels();
+    void axisResolvesMillisecondsAtFullZoom();
+    void descendantsGetNestedLanes();
+    void pythonChildrenGetLanes();
+    void zombieLastsUntilReaped();
+    void manyChildrenAreSummarised();
+    void ctrlWheelKeepsTheMomentUnderThePointer();
+    void endMarkAtTheLastMomentIsInView();
 
 private:
     static bool stopAndWait(WorkerPool &pool)
@@ -453,6 +528,380 @@ void tst_Timeline::zoomButtonsFollowTheLanguage()
     languages.setLanguage(QStringLiteral("en"));
     QTRY_COMPARE_WITH_TIMEOUT(fit->text(), QStringLiteral("Fit"), Timeout);
     QCOMPARE(zoomOut->toolTip(), QStringLiteral("Show a longer time (Ctrl+wheel down)"));
+}
+
+void tst_Timeline::axisLabels_data()
+{
+    QTest::addColumn<qint64>("relativeMs");
+    QTest::addColumn<qint64>("stepMs");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("seconds") << qint64(12000) << qint64(1000) << QStringLiteral("12 s");
+    QTest::newRow("tenths") << qint64(12300) << qint64(100) << QStringLiteral("12.3 s");
+    QTest::newRow("milliseconds") << qint64(12250) << qint64(5) << QStringLiteral("12.250 s");
+    QTest::newRow("minutes") << qint64(499000) << qint64(1000) << QStringLiteral("8:19");
+    QTest::newRow("minutes, tenths") << qint64(499200) << qint64(200) << QStringLiteral("8:19.2");
+    QTest::newRow("minutes, ms") << qint64(499250) << qint64(10) << QStringLiteral("8:19.250");
+    QTest::newRow("one ms") << qint64(499001) << qint64(1) << QStringLiteral("8:19.001");
+    QTest::newRow("hour") << qint64(3723000) << qint64(60000) << QStringLiteral("62:03");
+}
+
+void tst_Timeline::axisLabels()
+{
+    QFETCH(qint64, relativeMs);
+    QFETCH(qint64, stepMs);
+    QFETCH(QString, label);
+    QCOMPARE(TimelineView::axisLabel(relativeMs, stepMs), label);
+}
+
+void tst_Timeline::axisResolvesMillisecondsAtFullZoom()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Fit shows ten seconds: whole seconds.
+    QVERIFY(view.axisStepMs() >= 1000);
+    for (const QString &label : view.axisLabels())
+        QVERIFY2(!label.contains(QLatin1Char('.')), qPrintable(label));
+
+    // As far in as the zoom goes: a millisecond is many pixels, and the labels tell them apart.
+    for (int i = 0; i < 40; ++i)
+        view.zoomIn();
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    QCOMPARE(geometry.pixelsPerSecond(), TimelineGeometry::MaxPixelsPerSecond);
+    const qint64 t = geometry.origin() + 1000;
+    QVERIFY2(geometry.xForTime(t + 1) - geometry.xForTime(t) >= 10.0, "1 ms is 10 pixels or more");
+    QVERIFY2(view.axisStepMs() < 100, qPrintable(QString::number(view.axisStepMs())));
+    const QStringList labels = view.axisLabels();
+    QVERIFY2(labels.size() >= 3, qPrintable(labels.join(QLatin1Char(' '))));
+    const QRegularExpression milliseconds(QStringLiteral("\\.\\d{3}( s)?$"));
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        QVERIFY2(milliseconds.match(labels.at(i)).hasMatch(), qPrintable(labels.at(i)));
+        if (i > 0)
+            QVERIFY2(labels.at(i) != labels.at(i - 1), qPrintable(labels.join(QLatin1Char(' '))));
+    }
+}
+
+void tst_Timeline::descendantsGetNestedLanes()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(1000, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Three subshells that exit 3, 4 and 6, the last after a 30 ms sleep of its own (a grandchild
+    // that execs), and a sleep that SIGTERM ends.
+    Worker *worker = pool.spawn(
+            followedSpec({QStringLiteral("sh"),
+                          QStringLiteral("-c"),
+                          QStringLiteral("(exit 3) & (exit 4) & (sleep 0.03; exit 6) & "
+                                         "sleep 5 & kill -TERM $!; wait")}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(childLanes(view).size(), 5, Timeout);
+
+    // In the order they started, each child of the worker at depth 1, the grandchild under its
+    // parent at depth 2, each with its end as Python tells it.
+    QList<ChildLane> lanes = childLanes(view);
+    QCOMPARE(view.workerAtLane(1), worker);
+    QCOMPARE(lanes.at(0).lane, 2);
+    QStringList ends;
+    for (const ChildLane &lane : lanes)
+        ends.append(lane.end);
+    const QStringList expectedEnds{QStringLiteral("3"),
+                                   QStringLiteral("4"),
+                                   QStringLiteral("6"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("-15 · SIGTERM")};
+    QVERIFY2(ends == expectedEnds, qPrintable(describe(lanes)));
+    QCOMPARE(QList<int>({lanes.at(0).depth,
+                         lanes.at(1).depth,
+                         lanes.at(2).depth,
+                         lanes.at(3).depth,
+                         lanes.at(4).depth}),
+             QList<int>({1, 1, 1, 2, 1}));
+    const ChildLane &sleeper = lanes.at(3);
+    QCOMPARE(sleeper.name, QStringLiteral("sleep"));
+    QCOMPARE(sleeper.descendant->parentPid, lanes.at(2).descendant->pid);
+    QVERIFY2(!sleeper.descendant->recentExecs.isEmpty()
+                     && sleeper.descendant->recentExecs.constLast().name == QStringLiteral("sleep"),
+             "the exec is marked with the new program's name");
+    const Descendant *terminated = lanes.at(4).descendant;
+    QVERIFY2(std::any_of(terminated->recentSignals.cbegin(),
+                         terminated->recentSignals.cend(),
+                         [](const ReceivedSignal &received) {
+                             return received.signalNumber == SIGTERM;
+                         }),
+             "the SIGTERM it received is on its lane");
+
+    // Clicking a child's lane selects that process; the worker's lane still selects the worker.
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    QSignalSpy processClicked(&view, &TimelineView::processClicked);
+    QSignalSpy workerClicked(&view, &TimelineView::workerClicked);
+    const auto laneMiddle = [&](int lane) {
+        return QPoint(geometry.laneArea().left() + 5,
+                      geometry.laneTop(lane) + geometry.laneHeight() / 2);
+    };
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, laneMiddle(sleeper.lane));
+    QCOMPARE(processClicked.size(), 1);
+    const auto target = processClicked.at(0).at(0).value<ProcessTarget>();
+    QCOMPARE(target, (ProcessTarget{worker->id(), sleeper.descendant->pid, false}));
+    QCOMPARE(view.processAtLane(sleeper.lane), target);
+    QCOMPARE(workerClicked.size(), 0);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, laneMiddle(1));
+    QCOMPARE(workerClicked.size(), 1);
+    QCOMPARE(processClicked.size(), 1);
+
+    // Fit with the 30 ms sleep selected: its life fills the lanes' width, as far as the zoom goes.
+    view.setSelectedProcesses({target});
+    view.fit();
+    QVERIFY(!view.isFitting());
+    const qint64 startMs = sleeper.descendant->startTimeUs / 1000;
+    const qint64 endMs = sleeper.descendant->endTimeUs / 1000;
+    QVERIFY2(endMs - startMs >= 30, qPrintable(QString::number(endMs - startMs)));
+    const double left = geometry.xForTime(startMs);
+    const double right = geometry.xForTime(endMs);
+    const QRect area = geometry.laneArea();
+    const double expected = qMin(area.width() * 0.6,
+                                 (endMs - startMs) * TimelineGeometry::MaxPixelsPerSecond / 1000.0);
+    QVERIFY2(left >= area.left() && right <= area.right() && right - left >= expected,
+             qPrintable(QStringLiteral("%1 to %2 in %3 to %4")
+                                .arg(left)
+                                .arg(right)
+                                .arg(area.left())
+                                .arg(area.right())));
+
+    // And it is painted so: the bar fills its span of the lane, in the worker's colour.
+    const QImage image = paintedImage(view);
+    const int barY = geometry.laneTop(sleeper.lane) + geometry.laneHeight() * 3 / 4;
+    const int backgroundY = geometry.laneTop(sleeper.lane) + 1;
+    int barColumns = 0;
+    for (int x = area.left(); x <= area.right(); ++x) {
+        if (image.pixel(x, barY) != image.pixel(x, backgroundY))
+            ++barColumns;
+    }
+    QVERIFY2(barColumns >= int(expected) - 4 && barColumns <= int(right - left) + 80,
+             qPrintable(QStringLiteral("%1 columns painted for a bar %2 pixels wide")
+                                .arg(barColumns)
+                                .arg(right - left)));
+
+    // With nothing selected, Fit shows everything again.
+    view.setSelectedProcesses({});
+    view.fit();
+    QVERIFY(view.isFitting());
+}
+
+void tst_Timeline::pythonChildrenGetLanes()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(1000, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Four processes that return at once, and one that terminate() ends.
+    const QString script = QStringLiteral(
+            "import multiprocessing, time\n"
+            "def quick():\n"
+            "    pass\n"
+            "def slow():\n"
+            "    time.sleep(30)\n"
+            "if __name__ == '__main__':\n"
+            "    quick_ones = [multiprocessing.Process(target=quick) for _ in range(4)]\n"
+            "    for p in quick_ones: p.start()\n"
+            "    for p in quick_ones: p.join()\n"
+            "    s = multiprocessing.Process(target=slow)\n"
+            "    s.start()\n"
+            "    time.sleep(0.2)\n"
+            "    s.terminate()\n"
+            "    s.join()\n"
+            "    print(s.exitcode)\n");
+    Worker *worker = pool.spawn(
+            followedSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
+    QCOMPARE(worker->exitInfo().shortText(), QStringLiteral("0"));
+    QTRY_COMPARE_WITH_TIMEOUT(childLanes(view).size(), 5, Timeout);
+    const QList<ChildLane> lanes = childLanes(view);
+    QStringList ends;
+    for (const ChildLane &lane : lanes) {
+        ends.append(lane.end);
+        QCOMPARE(lane.depth, 1);
+    }
+    const QStringList expectedEnds{QStringLiteral("0"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("0"),
+                                   QStringLiteral("-15 · SIGTERM")};
+    QVERIFY2(ends == expectedEnds, qPrintable(describe(lanes)));
+    // Its tooltip tells the same, in the words the table uses.
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    const int lane = lanes.at(4).lane;
+    const QString toolTip = view.toolTipAt(
+            QPoint(10, geometry.laneTop(lane) + geometry.laneHeight() / 2));
+    QVERIFY2(toolTip.contains(QString::number(lanes.at(4).descendant->pid))
+                     && toolTip.contains(QStringLiteral("-15")),
+             qPrintable(toolTip));
+}
+
+void tst_Timeline::zombieLastsUntilReaped()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // A child that exits at once, reaped by its parent a second later.
+    const QString script = QStringLiteral("import os, time\n"
+                                          "pid = os.fork()\n"
+                                          "if pid == 0:\n"
+                                          "    os._exit(0)\n"
+                                          "time.sleep(1)\n"
+                                          "os.waitpid(pid, 0)\n");
+    Worker *worker = pool.spawn(
+            followedSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(childLanes(view).size(), 1, Timeout);
+    // Its reaping is seen on the tracker's next look at /proc, after the program may have ended.
+    QTRY_VERIFY_WITH_TIMEOUT(childLanes(view).constFirst().descendant->reapTimeUs > 0, Timeout);
+    const ChildLane child = childLanes(view).constFirst();
+    QCOMPARE(child.end, QStringLiteral("0"));
+    // A zombie from its end to its reaping, as /proc showed it (looked at every quarter second).
+    const qint64 zombieMs = (child.descendant->reapTimeUs - child.descendant->endTimeUs) / 1000;
+    QVERIFY2(zombieMs >= 600 && zombieMs <= 3000,
+             qPrintable(QStringLiteral("a zombie for %1 ms").arg(zombieMs)));
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    const QString toolTip = view.toolTipAt(
+            QPoint(10, geometry.laneTop(child.lane) + geometry.laneHeight() / 2));
+    QVERIFY2(toolTip.contains(QStringLiteral("a zombie until")), qPrintable(toolTip));
+}
+
+void tst_Timeline::manyChildrenAreSummarised()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const int children = TimelineView::MaxDescendantLanesPerWorker + 150;
+    Worker *worker = pool.spawn(followedSpec(
+            {QStringLiteral("sh"),
+             QStringLiteral("-c"),
+             QStringLiteral("i=0; while [ $i -lt %1 ]; do (exit 0) & i=$((i+1)); done; wait")
+                     .arg(children)}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(view.laneAt(view.laneCount() - 1).kind,
+                              TimelineView::Lane::Kind::More,
+                              Timeout);
+    // The worker, as many children as lanes are kept for, and one that counts the rest.
+    QCOMPARE(view.laneCount(), 1 + 1 + TimelineView::MaxDescendantLanesPerWorker + 1);
+    const TimelineView::Lane &more = view.laneAt(view.laneCount() - 1);
+    QCOMPARE(more.hiddenCount, qint64(children - TimelineView::MaxDescendantLanesPerWorker));
+    QCOMPARE(TimelineView::moreText(more.hiddenCount), QStringLiteral("+150 more"));
+    // The latest to end have the lanes.
+    qint64 earliestShownEnd = LLONG_MAX;
+    for (const ChildLane &lane : childLanes(view))
+        earliestShownEnd = qMin(earliestShownEnd, lane.descendant->endTimeUs);
+    const DescendantTracker *tracker = worker->descendants();
+    int endedLater = 0;
+    for (const quint64 id : tracker->ids()) {
+        const Descendant *entry = tracker->descendant(id);
+        if (entry != tracker->root() && entry->endTimeUs >= earliestShownEnd)
+            ++endedLater;
+    }
+    QVERIFY2(endedLater <= TimelineView::MaxDescendantLanesPerWorker + 5,
+             qPrintable(QString::number(endedLater)));
+}
+
+void tst_Timeline::ctrlWheelKeepsTheMomentUnderThePointer()
+{
+    WorkerPool pool;
+    QVERIFY(fillWithEndedWorkers(pool, 3));
+    TimelineView view(pool);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    const auto wheel = [&](double x, int steps) {
+        const QPointF position(x, geometry.laneArea().top() + 10);
+        QWheelEvent event(position,
+                          view.viewport()->mapToGlobal(position),
+                          QPoint(),
+                          QPoint(0, 120 * steps),
+                          Qt::NoButton,
+                          Qt::ControlModifier,
+                          Qt::NoScrollPhase,
+                          false);
+        QCoreApplication::sendEvent(view.viewport(), &event);
+    };
+    // Far from the middle, where a zoom about the centre would move it most.
+    const double x = geometry.laneArea().left() + geometry.laneArea().width() * 0.8;
+    const double anchor = geometry.exactTimeForX(x);
+    const double before = geometry.pixelsPerSecond();
+    // The moment stays under the pointer to a fraction of a pixel, zoom after zoom: rounding each
+    // zoom's scroll to the scroll bar's whole pixels would walk it away.
+    const auto pixelsMoved = [&] {
+        return std::abs(geometry.exactTimeForX(x) - anchor) * geometry.pixelsPerSecond() / 1000.0;
+    };
+    for (int i = 0; i < 12; ++i) {
+        wheel(x, 1);
+        QVERIFY2(pixelsMoved() <= 0.25,
+                 qPrintable(QStringLiteral("zoom %1 (%2 px/s): the moment moved %3 px")
+                                    .arg(i)
+                                    .arg(geometry.pixelsPerSecond())
+                                    .arg(pixelsMoved())));
+    }
+    QVERIFY(geometry.pixelsPerSecond() > before * 100);
+    wheel(x, -3);
+    QVERIFY2(pixelsMoved() <= 0.25, qPrintable(QString::number(pixelsMoved())));
+    QVERIFY(!view.isFitting());
+}
+
+void tst_Timeline::endMarkAtTheLastMomentIsInView()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Long enough that fitting it does not hit the zoom's limit: its end is at the right edge.
+    const Worker *worker = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("300")}));
+    QVERIFY(worker);
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), Timeout);
+    QCOMPARE(worker->exitInfo().shortText(), QStringLiteral("0"));
+    const QFontMetrics metrics(view.font());
+    const auto check = [&](const char *when) {
+        const TimelineGeometry &geometry = view.timelineGeometry();
+        const QList<TimelineGeometry::Marker> markers = geometry.markers(worker->events());
+        QVERIFY(!markers.isEmpty());
+        const double x = markers.constLast().x;
+        const QRect area = geometry.laneArea();
+        const double width = metrics.horizontalAdvance(QStringLiteral("-15 · SIGTERM"));
+        const double labelLeft = geometry.labelLeft(x, width);
+        QVERIFY2(x >= area.left() && x <= area.right() - 3 && labelLeft >= area.left()
+                         && labelLeft + width <= area.right() + 1,
+                 qPrintable(QStringLiteral("%1: end mark at %2, its label %3 to %4, lanes %5 to %6")
+                                    .arg(QLatin1String(when))
+                                    .arg(x)
+                                    .arg(labelLeft)
+                                    .arg(labelLeft + width)
+                                    .arg(area.left())
+                                    .arg(area.right())));
+    };
+    // Fit to the worker alone: its end is the last moment in view.
+    view.setSelectedWorkers({worker->id()});
+    view.fit();
+    QVERIFY(view.timelineGeometry().pixelsPerSecond() < TimelineGeometry::MaxPixelsPerSecond);
+    check("fit to the worker");
+
+    // A mark at the right edge, wherever the zoom put it, has its label on its left.
+    const QRect area = view.timelineGeometry().laneArea();
+    const double width = metrics.horizontalAdvance(QStringLiteral("-15 · SIGTERM"));
+    const double edgeLabel = view.timelineGeometry().labelLeft(area.right() - 1, width);
+    QVERIFY2(edgeLabel >= area.left() && edgeLabel + width <= area.right() - 1,
+             qPrintable(QString::number(edgeLabel)));
 }
 
 QTEST_MAIN(tst_Timeline)

@@ -279,14 +279,6 @@
         <translation>received %1 again: killing every worker now</translation>
     </message>
     <message>
-        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
-        <translation>waiting for 1 orphan to end (Ctrl+C stops it)</translation>
-    </message>
-    <message>
-        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
-        <translation>waiting for %1 orphans to end (Ctrl+C stops them)</translation>
-    </message>
-    <message>
         <source>cannot write the record %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,6 +289,14 @@
     <message>
         <source>received %1: stopping %2 orphans</source>
         <translation>received %1: stopping %2 orphans</translation>
+    </message>
+    <message>
+        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
+        <translation>waiting for 1 orphan to end (Ctrl+C stops it)</translation>
+    </message>
+    <message>
+        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
+        <translation>waiting for %1 orphans to end (Ctrl+C stops them)</translation>
     </message>
 </context>
 <context>
@@ -318,7 +318,7 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>Run in this terminal without a window: worker output goes to stdout and stderr, ProcLab&apos;s own messages to stderr.</translation>
     </message>
     <message>
-        <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</source>
+        <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-%1) processes that each print their own PID.</source>
         <translation>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</translation>
     </message>
     <message>
@@ -330,7 +330,7 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>Run &lt;COMMAND&gt;, split into words as a shell would, but without a shell. Repeatable.</translation>
     </message>
     <message>
-        <source>How long a terminate waits before it kills, in milliseconds (default 2000).</source>
+        <source>How long a terminate waits before it kills, in milliseconds (default %1).</source>
         <translation>How long a terminate waits before it kills, in milliseconds (default 2000).</translation>
     </message>
     <message>
@@ -447,6 +447,26 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>ProcLab</source>
         <translation>ProcLab</translation>
+    </message>
+    <message>
+        <source>Cannot write the record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the record to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProcLab records (*.proclab-record);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -814,6 +834,28 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
 </context>
 <context>
+    <name>ProcLab::RecordKeeper</name>
+    <message>
+        <source>cannot create %1: this session is not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this session is not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::RecordWriter</name>
+    <message>
+        <source>the record reached its size limit of %1 MB; what came before is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::RunCommandDialog</name>
     <message>
         <source>Run Command</source>
@@ -830,10 +872,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Line-buffer output</source>
         <translation>Line-buffer output</translation>
-    </message>
-    <message>
-        <source>Asks the program to write each line as soon as it prints it (Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
-        <translation>Asks the program to write each line as soon as it prints it (Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output arrives live instead of in blocks.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -866,6 +904,18 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Working Folder</source>
         <translation>Working Folder</translation>
+    </message>
+    <message>
+        <source>Asks the program to write each line as soon as it prints it (Python: line-buffered stdout and stderr; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the processes it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every process the command starts, at any depth, with its PID, what it runs, and when and how it ends, however briefly it lives. Turn it off for programs that need their set-user-ID privileges (sudo, ping) or trace processes themselves.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -996,8 +1046,97 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>Fit</translation>
     </message>
     <message>
-        <source>Show everything from the start of the main process to now</source>
-        <translation>Show everything from the start of the main process to now</translation>
+        <source>Show the selected processes from start to end, or everything from the start of the main process to now</source>
+        <translation>Show the selected processes from start to end, or everything from the start of the main process to now</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>zombie</translation>
+    </message>
+    <message>
+        <source>%1 processes in all, %2 running; the lanes show the %3 most recent</source>
+        <translation>%1 processes in all, %2 running; the lanes show the %3 most recent</translation>
+    </message>
+    <message>
+        <source>orphan → %1</source>
+        <translation>orphan → %1</translation>
+    </message>
+    <message>
+        <source>orphan</source>
+        <translation>orphan</translation>
+    </message>
+    <message>
+        <source>PID %1 · %2</source>
+        <translation>PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 (child of %3)</source>
+        <translation>%1 · PID %2 (child of %3)</translation>
+    </message>
+    <message>
+        <source>started at %1, ended at %2: ran %3 ms</source>
+        <translation>started at %1, ended at %2: ran %3 ms</translation>
+    </message>
+    <message>
+        <source>started at %1, running</source>
+        <translation>started at %1, running</translation>
+    </message>
+    <message>
+        <source>ended; how is not known</source>
+        <translation>ended; how is not known</translation>
+    </message>
+    <message>
+        <source>a zombie: ended, not yet reaped by its parent</source>
+        <translation>a zombie: ended, not yet reaped by its parent</translation>
+    </message>
+    <message>
+        <source>a zombie until %1, when its parent reaped it</source>
+        <translation>a zombie until %1, when its parent reaped it</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first; adopted by PID %1</source>
+        <translation>an orphan: its parent ended first; adopted by PID %1</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first</source>
+        <translation>an orphan: its parent ended first</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exec(s)</source>
+        <translation>
+            <numerusform>%n exec</numerusform>
+            <numerusform>%n execs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) received</source>
+        <translation>
+            <numerusform>%n signal received</numerusform>
+            <numerusform>%n signals received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not followed exactly: seen from /proc</source>
+        <translation>not followed exactly: seen from /proc</translation>
+    </message>
+    <message>
+        <source>%1: exec %2</source>
+        <translation>%1: exec %2</translation>
+    </message>
+    <message>
+        <source>%1: received %2</source>
+        <translation>%1: received %2</translation>
     </message>
 </context>
 <context>
@@ -1031,16 +1170,19 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>What it printed:</translation>
     </message>
     <message>
-        <source>Spawn 4 workers</source>
-        <translation>Spawn 4 workers</translation>
-    </message>
-    <message>
         <source>Run this lesson in the window</source>
         <translation>Run this lesson in the window</translation>
     </message>
     <message>
         <source>Count, then terminate in %1 s</source>
         <translation>Count, then terminate in %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spawn %n workers</source>
+        <translation>
+            <numerusform>Spawn %n worker</numerusform>
+            <numerusform>Spawn %n workers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1397,18 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>Start a program of your own as a worker</translation>
     </message>
     <message>
+        <source>&amp;Terminate</source>
+        <translation>&amp;Terminate</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
+        <translation>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</translation>
+    </message>
+    <message>
         <source>&amp;Kill</source>
         <translation>&amp;Kill</translation>
     </message>
@@ -1447,6 +1601,10 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>English</translation>
     </message>
     <message>
+        <source>Send &amp;Signal</source>
+        <translation>Send &amp;Signal</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -1481,6 +1639,18 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected workers: %2</source>
+        <translation>Send %1 to the selected workers: %2</translation>
+    </message>
+    <message>
+        <source>Save &amp;Record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything this session ran, every process and every line, as a ProcLab record (JSON Lines)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Stop Whole Tree</source>

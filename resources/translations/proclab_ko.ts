@@ -5,47 +5,47 @@
     <name>ProcLab</name>
     <message>
         <source>child of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 자식</translation>
     </message>
     <message>
         <source>child of %1, orphaned, reparented to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 자식, 고아가 되어 %2에 입양됨</translation>
     </message>
     <message>
         <source>child of %1, orphaned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 자식, 고아가 됨</translation>
     </message>
     <message>
         <source>line %1 is not a record (%2): the rest of the file was not read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번째 줄은 레코드가 아닙니다 (%2): 파일의 나머지는 읽지 않았습니다</translation>
     </message>
     <message>
         <source>the record ends in the middle of line %1: it was cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>레코드가 %1번째 줄 중간에서 끝납니다: 중간에 잘렸습니다</translation>
     </message>
     <message>
         <source>this is not a ProcLab record: its first line is not a record header</source>
-        <translation type="unfinished"></translation>
+        <translation>ProcLab 레코드가 아닙니다: 첫 줄이 레코드 헤더가 아닙니다</translation>
     </message>
     <message>
         <source>the record header has no valid version</source>
-        <translation type="unfinished"></translation>
+        <translation>레코드 헤더에 올바른 버전이 없습니다</translation>
     </message>
     <message>
         <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
-        <translation type="unfinished"></translation>
+        <translation>더 새로운 ProcLab이 쓴 레코드입니다 (형식 %1, 이 버전은 형식 %2를 읽습니다): 모르는 내용은 빼고 보여 줍니다</translation>
     </message>
     <message>
         <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번째 줄은 레코드가 아닙니다: &quot;kind&quot;나 &quot;t&quot;가 없습니다</translation>
     </message>
     <message>
         <source>the record is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>레코드가 비어 있습니다</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -111,34 +111,34 @@
     <name>ProcLab::DescendantReporter</name>
     <message>
         <source>started %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 시작 (%2): %3</translation>
     </message>
     <message>
         <source>%1 ran %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) %2 실행</translation>
     </message>
     <message>
         <source>how is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>어떻게 끝났는지 알 수 없음</translation>
     </message>
     <message>
         <source>%1 (%2) ended: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) 끝남: %3</translation>
     </message>
 </context>
 <context>
     <name>ProcLab::DescendantTracker</name>
     <message>
         <source>Following is approximate: this system does not allow tracing here (%1). The program runs as usual, but the processes it starts are not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>추적이 근사치입니다: 이 시스템은 여기서 추적을 허용하지 않습니다 (%1). 프로그램은 평소처럼 실행되지만, 프로그램이 시작하는 프로세스는 따라가지 못합니다.</translation>
     </message>
     <message>
         <source>%1 is a set-user-ID or set-capability program: while it is followed it runs without those privileges. Turn following off to run it with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) set-user-ID 또는 set-capability 프로그램입니다: 추적하는 동안에는 그 권한 없이 실행됩니다. 권한이 필요하면 추적을 끄고 실행하세요.</translation>
     </message>
     <message>
         <source>%1 traces its own child processes, so ProcLab steps aside for them: the processes it starts are not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 자기 자식 프로세스를 직접 추적하므로 ProcLab은 물러섭니다: 그 프로그램이 시작하는 프로세스는 따라가지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -278,16 +278,8 @@
         <translation>%1 다시 받음: 모든 프로세스를 지금 강제 종료합니다</translation>
     </message>
     <message>
-        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
-        <translation>고아 프로세스 1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
-    </message>
-    <message>
-        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
-        <translation>고아 프로세스 %1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
-    </message>
-    <message>
         <source>cannot write the record %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>레코드 %1을(를) 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>received %1: stopping 1 orphan</source>
@@ -296,6 +288,14 @@
     <message>
         <source>received %1: stopping %2 orphans</source>
         <translation>%1 받음: 고아 프로세스 %2개 중지</translation>
+    </message>
+    <message>
+        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
+        <translation>고아 프로세스 1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
+    </message>
+    <message>
+        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
+        <translation>고아 프로세스 %1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
     </message>
 </context>
 <context>
@@ -317,8 +317,8 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>창 없이 이 터미널에서 실행합니다: 프로세스의 출력은 stdout과 stderr로, ProcLab 자신의 메시지는 stderr로 나갑니다.</translation>
     </message>
     <message>
-        <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</source>
-        <translation>실습 1: 메인 프로세스의 줄을 출력한 뒤, 각자 자신의 PID를 출력하는 프로세스 &lt;N&gt;개(1-1000)를 시작합니다.</translation>
+        <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-%1) processes that each print their own PID.</source>
+        <translation>실습 1: 메인 프로세스의 줄을 출력한 뒤, 각자 자신의 PID를 출력하는 프로세스 &lt;N&gt;개(1-%1)를 시작합니다.</translation>
     </message>
     <message>
         <source>Terminate after &lt;S&gt; seconds. Without --run, lesson 2: a counting process, terminated after S seconds. With --run, the --run processes.</source>
@@ -329,8 +329,8 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <translation>&lt;COMMAND&gt;를 셸처럼 단어로 나누어 실행하지만, 셸은 실행하지 않습니다. 여러 번 줄 수 있습니다.</translation>
     </message>
     <message>
-        <source>How long a terminate waits before it kills, in milliseconds (default 2000).</source>
-        <translation>종료 요청 후 강제 종료하기까지 기다리는 시간, 밀리초 단위 (기본값 2000).</translation>
+        <source>How long a terminate waits before it kills, in milliseconds (default %1).</source>
+        <translation>종료 요청 후 강제 종료하기까지 기다리는 시간, 밀리초 단위 (기본값 %1).</translation>
     </message>
     <message>
         <source>unexpected argument “%1” (commands go after --run)</source>
@@ -362,31 +362,31 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>--run: the program name is %1 characters long, longer than any path</source>
-        <translation type="unfinished"></translation>
+        <translation>--run: 프로그램 이름이 %1자로, 어떤 경로보다도 깁니다</translation>
     </message>
     <message>
         <source>--run “%1”: word %2 is not valid UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>--run “%1”: %2번째 단어가 올바른 UTF-8 텍스트가 아닙니다</translation>
     </message>
     <message>
         <source>Do not follow the processes that --run commands create: without it, every child, grandchild and orphan of theirs is seen start, exec and end.</source>
-        <translation type="unfinished"></translation>
+        <translation>--run 명령이 만드는 프로세스를 따라가지 않습니다: 이 옵션이 없으면 자식, 손자, 고아 프로세스가 모두 시작, exec, 종료되는 것을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Start each output line with the PID ([4251] ) or the name ([python3] ) of the worker that printed it, or with nothing (default).</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 줄마다 앞에 그 줄을 출력한 프로세스의 PID([4251] )나 이름([python3] )을 붙이거나, 아무것도 붙이지 않습니다 (기본값).</translation>
     </message>
     <message>
         <source>Write every process event and output line of the run to &lt;FILE&gt;, as JSON Lines (docs/record-format.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 중의 모든 프로세스 이벤트와 출력 줄을 &lt;FILE&gt;에 JSON Lines로 기록합니다 (docs/record-format.md).</translation>
     </message>
     <message>
         <source>--prefix: “%1” is not one of pid, name or none</source>
-        <translation type="unfinished"></translation>
+        <translation>--prefix: “%1”은(는) pid, name, none 중 하나가 아닙니다</translation>
     </message>
     <message>
         <source>--record: the file name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>--record: 파일 이름이 비어 있습니다</translation>
     </message>
 </context>
 <context>
@@ -444,6 +444,26 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>ProcLab</source>
         <translation>ProcLab</translation>
+    </message>
+    <message>
+        <source>Cannot write the record %1: %2</source>
+        <translation>레코드 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Record saved to %1</source>
+        <translation>레코드를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Save Record</source>
+        <translation>레코드 저장</translation>
+    </message>
+    <message>
+        <source>Could not save the record to “%1”: %2</source>
+        <translation>레코드를 “%1”에 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>ProcLab records (*.proclab-record);;All files (*)</source>
+        <translation>ProcLab 레코드 (*.proclab-record);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -806,6 +826,28 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
 </context>
 <context>
+    <name>ProcLab::RecordKeeper</name>
+    <message>
+        <source>cannot create %1: this session is not recorded</source>
+        <translation>%1을(를) 만들 수 없습니다: 이 세션은 기록되지 않습니다</translation>
+    </message>
+    <message>
+        <source>this session is not recorded: %1</source>
+        <translation>이 세션은 기록되지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>nothing was recorded</source>
+        <translation>기록된 것이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::RecordWriter</name>
+    <message>
+        <source>the record reached its size limit of %1 MB; what came before is kept</source>
+        <translation>레코드가 크기 한도 %1 MB에 도달했습니다. 그 전까지의 기록은 남아 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::RunCommandDialog</name>
     <message>
         <source>Run Command</source>
@@ -822,10 +864,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Line-buffer output</source>
         <translation>출력을 줄 단위로 버퍼링</translation>
-    </message>
-    <message>
-        <source>Asks the program to write each line as soon as it prints it (Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
-        <translation>프로그램에 각 줄을 출력하자마자 내보내도록 요청합니다 (파이썬: PYTHONUNBUFFERED, C 프로그램: stdbuf). 그래서 출력이 덩어리로 모이지 않고 실시간으로 도착합니다.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -858,6 +896,18 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Working Folder</source>
         <translation>작업 폴더</translation>
+    </message>
+    <message>
+        <source>Asks the program to write each line as soon as it prints it (Python: line-buffered stdout and stderr; C programs: stdbuf), so that output arrives live instead of in blocks.</source>
+        <translation>프로그램이 줄을 출력하는 즉시 내보내도록 합니다 (Python: 줄 단위 버퍼의 stdout과 stderr, C 프로그램: stdbuf). 출력이 덩어리로 모이지 않고 바로바로 도착합니다.</translation>
+    </message>
+    <message>
+        <source>Follow the processes it starts</source>
+        <translation>시작하는 프로세스 따라가기</translation>
+    </message>
+    <message>
+        <source>Show every process the command starts, at any depth, with its PID, what it runs, and when and how it ends, however briefly it lives. Turn it off for programs that need their set-user-ID privileges (sudo, ping) or trace processes themselves.</source>
+        <translation>명령이 시작하는 모든 프로세스를 깊이와 상관없이, 아무리 짧게 살아도 보여 줍니다: PID, 무엇을 실행하는지, 언제 어떻게 끝나는지. set-user-ID 권한이 필요한 프로그램(sudo, ping)이나 스스로 프로세스를 추적하는 프로그램에서는 끄세요.</translation>
     </message>
 </context>
 <context>
@@ -985,8 +1035,94 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>맞추기</translation>
     </message>
     <message>
-        <source>Show everything from the start of the main process to now</source>
-        <translation>메인 프로세스 시작부터 지금까지 모두 보기</translation>
+        <source>Show the selected processes from start to end, or everything from the start of the main process to now</source>
+        <translation>선택한 프로세스를 시작부터 끝까지 보기, 선택이 없으면 메인 프로세스 시작부터 지금까지 모두 보기</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n개 더</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>%1 processes in all, %2 running; the lanes show the %3 most recent</source>
+        <translation>프로세스 모두 %1개, 실행 중 %2개; 줄은 최근 %3개만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>orphan → %1</source>
+        <translation>고아 → %1</translation>
+    </message>
+    <message>
+        <source>orphan</source>
+        <translation>고아</translation>
+    </message>
+    <message>
+        <source>PID %1 · %2</source>
+        <translation>PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 (child of %3)</source>
+        <translation>%1 · PID %2 (%3의 자식)</translation>
+    </message>
+    <message>
+        <source>started at %1, ended at %2: ran %3 ms</source>
+        <translation>%1에 시작, %2에 끝남: %3밀리초 실행</translation>
+    </message>
+    <message>
+        <source>started at %1, running</source>
+        <translation>%1에 시작, 실행 중</translation>
+    </message>
+    <message>
+        <source>ended; how is not known</source>
+        <translation>끝남; 어떻게 끝났는지는 알 수 없음</translation>
+    </message>
+    <message>
+        <source>a zombie: ended, not yet reaped by its parent</source>
+        <translation>좀비: 끝났지만 부모가 아직 회수하지 않음</translation>
+    </message>
+    <message>
+        <source>a zombie until %1, when its parent reaped it</source>
+        <translation>%1까지 좀비, 그때 부모가 회수함</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first; adopted by PID %1</source>
+        <translation>고아: 부모가 먼저 끝남; PID %1이(가) 입양함</translation>
+    </message>
+    <message>
+        <source>an orphan: its parent ended first</source>
+        <translation>고아: 부모가 먼저 끝남</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exec(s)</source>
+        <translation>
+            <numerusform>exec %n번</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) received</source>
+        <translation>
+            <numerusform>시그널 %n개 받음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not followed exactly: seen from /proc</source>
+        <translation>정확히 추적하지 못함: /proc에서 본 것</translation>
+    </message>
+    <message>
+        <source>%1: exec %2</source>
+        <translation>%1: exec %2</translation>
+    </message>
+    <message>
+        <source>%1: received %2</source>
+        <translation>%1: %2 받음</translation>
     </message>
 </context>
 <context>
@@ -1020,16 +1156,18 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>실행 결과:</translation>
     </message>
     <message>
-        <source>Spawn 4 workers</source>
-        <translation>프로세스 4개 생성</translation>
-    </message>
-    <message>
         <source>Run this lesson in the window</source>
         <translation>이 실습을 창에서 실행합니다</translation>
     </message>
     <message>
         <source>Count, then terminate in %1 s</source>
         <translation>숫자 세고 %1초 후 종료</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spawn %n workers</source>
+        <translation>
+            <numerusform>프로세스 %n개 생성</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1380,18 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>직접 고른 프로그램을 프로세스로 시작합니다</translation>
     </message>
     <message>
+        <source>&amp;Terminate</source>
+        <translation>종료(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
+        <translation>선택한 프로세스에 종료를 요청하고(SIGTERM), 유예 시간 뒤에도 실행 중이면 강제 종료합니다</translation>
+    </message>
+    <message>
         <source>&amp;Kill</source>
         <translation>강제 종료(&amp;K)</translation>
     </message>
@@ -1434,6 +1584,10 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>영어</translation>
     </message>
     <message>
+        <source>Send &amp;Signal</source>
+        <translation>시그널 보내기(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1468,6 +1622,18 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected workers: %2</source>
+        <translation>선택한 프로세스에 %1 보내기: %2</translation>
+    </message>
+    <message>
+        <source>Save &amp;Record…</source>
+        <translation>레코드 저장(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save everything this session ran, every process and every line, as a ProcLab record (JSON Lines)</source>
+        <translation>이 세션에서 실행한 모든 것, 모든 프로세스와 모든 줄을 ProcLab 레코드(JSON Lines)로 저장합니다</translation>
     </message>
     <message>
         <source>&amp;Stop Whole Tree</source>

@@ -8,7 +8,7 @@
 namespace ProcLab::Bench {
 
 // The programs a run needs. Paths come from the build (compile definitions); a program that is not
-// there (the window helper while ui/ is being written) skips its sections instead of failing.
+// there (the window helper, when ui/ was not built) skips its sections instead of failing.
 struct Programs
 {
     std::string worker;       // proclab-worker

@@ -2,10 +2,19 @@
 // run as is and under the tracer, whole wall time from exec to exit; the tracer writes its
 // records to the run's stdout, /dev/null, so the figure is the tracer's own cost (ptrace stops,
 // /proc reads, its writes), not the core's reading.
+//
+// Then a flood through the core, as a user's run goes: one worker printing a million lines, read
+// into the pool, followed and not. The output never passes through the tracer (the program
+// writes to the worker's pipe itself), so the goal is that following costs a flood nothing.
 
 #include "bench.h"
+#include "poolrun.h"
+#include "procstatus.h"
 #include "rawprocess.h"
+#include "worker.h"
+#include "workerpool.h"
 
+#include <cstdio>
 #include <string>
 #include <sys/resource.h>
 #include <vector>
@@ -69,12 +78,75 @@ Ratio compare(const std::string &worker, const std::string &script, int rounds, 
     return ratio;
 }
 
+constexpr long long FloodLines = 1000 * 1000;
+constexpr int FloodTimeoutMs = 120 * 1000;
+
+// Milliseconds from spawn to the pool's allFinished for one flooding worker, or -1 when it did
+// not deliver every line.
+double floodMs(const std::string &worker, bool follow)
+{
+    WorkerPool pool;
+    WorkerSpec spec;
+    spec.arguments = {QString::fromStdString(worker),
+                      QStringLiteral("flood"),
+                      QStringLiteral("--lines"),
+                      QString::number(FloodLines),
+                      QStringLiteral("--length"),
+                      QStringLiteral("64")};
+    spec.followChildren = follow;
+    Stopwatch clock;
+    const bool finished = runUntilAllFinished(
+            pool,
+            [&] {
+                clock.restart();
+                pool.spawn(spec);
+            },
+            FloodTimeoutMs);
+    const double elapsedMs = clock.elapsedMs();
+    const Worker *flood = pool.workers().value(0);
+    if (!finished || !flood || flood->lineCount(OutputChannel::StdOut) != FloodLines
+        || (follow && !flood->descendants())) {
+        std::fprintf(stderr,
+                     "follow: flood %s: finished %d, lines %lld, followed %d\n",
+                     follow ? "followed" : "not followed",
+                     int(finished),
+                     flood ? flood->lineCount(OutputChannel::StdOut) : -1LL,
+                     flood && flood->descendants() ? 1 : 0);
+        return -1;
+    }
+    return elapsedMs;
+}
+
+Ratio compareFloods(const std::string &worker, int rounds)
+{
+    std::vector<double> plainMs(std::size_t(rounds), -1), followedMs(std::size_t(rounds), -1);
+    interleave(
+            rounds,
+            [&](int round) {
+                progress("follow: flood, round %d of %d", round + 1, rounds);
+                plainMs[std::size_t(round)] = floodMs(worker, false);
+            },
+            [&](int round) { followedMs[std::size_t(round)] = floodMs(worker, true); });
+    Ratio ratio;
+    for (std::size_t i = 0; i < plainMs.size(); ++i) {
+        if (plainMs[i] < 0 || followedMs[i] < 0) {
+            ++ratio.failedRounds;
+            continue;
+        }
+        ratio.plainMs.push_back(plainMs[i]);
+        ratio.followedMs.push_back(followedMs[i]);
+        ratio.ratios.push_back(followedMs[i] / plainMs[i]);
+    }
+    return ratio;
+}
+
 } // namespace
 
 void benchFollow(Context &context)
 {
     Report &report = context.report;
-    report.beginSection("follow", "Following every child: a 300-fork shell loop, traced vs not");
+    report.beginSection("follow",
+                        "Following every child: a 300-fork shell loop and a flood, traced vs not");
     const std::string &worker = context.programs.worker;
     // More rounds than elsewhere: one run is a few hundred milliseconds, and the ratio is what
     // the goal is about.
@@ -130,7 +202,27 @@ void benchFollow(Context &context)
                 "x",
                 summarize(execs.cpuRatios),
                 {}});
-    if (forks.failedRounds + execs.failedRounds > 0)
+    // The core finds the tracer where the program would: tell it where the bench's worker is.
+    if (qEnvironmentVariableIsEmpty("PROCLAB_WORKER"))
+        qputenv("PROCLAB_WORKER", QByteArray::fromStdString(worker));
+    const Ratio floods = compareFloods(worker, rounds);
+    report.add({"follow_flood_plain_ms",
+                "a million lines through the core, not followed",
+                "ms",
+                summarize(floods.plainMs),
+                {}});
+    report.add({"follow_flood_followed_ms",
+                "a million lines through the core, followed",
+                "ms",
+                summarize(floods.followedMs),
+                {}});
+    report.add({"follow_flood_ratio",
+                "a million lines: followed / not followed",
+                "x",
+                summarize(floods.ratios),
+                Goal::atMost(1.05)});
+
+    if (forks.failedRounds + execs.failedRounds + floods.failedRounds > 0)
         report.note("rounds where a run did not exit 0 were left out");
     report.note("the tracer's records go to /dev/null: this is the followed program's slowdown");
 }

@@ -7,8 +7,7 @@
 namespace ProcLab::Bench {
 
 // What proclab-bench-window reported. It runs every window measurement in a fresh process of its
-// own: peak memory and start-up time mean nothing in a process that ran other measurements before,
-// and it keeps the bench usable while the window is still being written.
+// own: peak memory and start-up time mean nothing in a process that ran other measurements before.
 //
 // The helper prints "key=value" lines on stdout; "note=text" lines are remarks for the report.
 struct HelperRun

@@ -44,7 +44,7 @@ public:
     void beginSection(const std::string &name, const std::string &title);
     void add(Figure figure);
     void note(const std::string &text);
-    // The section could not be measured at all (a program missing, a helper not built yet).
+    // The section could not be measured at all (a program missing, the window helper not built).
     void skip(const std::string &reason);
     std::string currentName() const { return m_sections.empty() ? "" : m_sections.back().name; }
 

@@ -96,7 +96,7 @@ void benchTutorial(Context &context)
                         "The tutorial: proclab --headless --spawn N vs the tutorial's Python");
     const Programs &programs = context.programs;
     if (!isExecutable(programs.proclab)) {
-        report.skip("proclab is not built yet (" + programs.proclab + ")");
+        report.skip("proclab is not built (" + programs.proclab + ")");
         return;
     }
     if (programs.python.empty()) {

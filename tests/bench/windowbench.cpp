@@ -39,9 +39,9 @@ bool checkHelper(Context &context)
 {
     if (isExecutable(context.programs.windowHelper))
         return true;
-    context.report.skip("not built yet (" + context.programs.windowHelper
+    context.report.skip("not built (" + context.programs.windowHelper
                         + " is missing: does ui/ link?)");
-    std::fprintf(stderr, "%s: not built yet\n", context.report.currentName().c_str());
+    std::fprintf(stderr, "%s: not built\n", context.report.currentName().c_str());
     return false;
 }
 

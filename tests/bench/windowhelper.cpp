@@ -1,6 +1,6 @@
 // proclab-bench-window: the half of proclab-bench that needs a window. proclab-bench runs it once per
 // measurement, so that each starts from a fresh process (peak memory and start-up time would mean
-// nothing otherwise), and so that the bench still builds and runs while ui/ is being written.
+// nothing otherwise).
 //
 //   proclab-bench-window load --source none|pacer|yes [--rate N] [--seconds S] [--settle-ms MS]
 //   proclab-bench-window idle [--seconds S] [--workers N] [--settle-ms MS]

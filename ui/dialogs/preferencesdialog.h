@@ -44,7 +44,6 @@ public:
     void setPreferences(const Preferences &preferences);
     Preferences preferences() const;
 
-    QSpinBox *gracePeriodBox() const { return m_grace; }
 
 protected:
     void changeEvent(QEvent *event) override;

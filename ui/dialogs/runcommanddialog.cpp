@@ -67,9 +67,19 @@ RunCommandDialog::RunCommandDialog(QWidget *parent)
 
     m_lineBuffered = new QCheckBox(tr("Line-buffer output"), this);
     m_lineBuffered->setChecked(true);
-    m_lineBuffered->setToolTip(tr("Asks the program to write each line as soon as it prints it "
-                                  "(Python: PYTHONUNBUFFERED; C programs: stdbuf), so that output "
-                                  "arrives live instead of in blocks."));
+    m_lineBuffered->setToolTip(
+            tr("Asks the program to write each line as soon as it prints it "
+               "(Python: line-buffered stdout and stderr; C programs: stdbuf), so "
+               "that output "
+               "arrives live instead of in blocks."));
+
+    m_followChildren = new QCheckBox(tr("Follow the processes it starts"), this);
+    m_followChildren->setObjectName(QStringLiteral("followChildren"));
+    m_followChildren->setChecked(true);
+    m_followChildren->setToolTip(
+            tr("Show every process the command starts, at any depth, with its PID, what it runs, "
+               "and when and how it ends, however briefly it lives. Turn it off for programs that "
+               "need their set-user-ID privileges (sudo, ping) or trace processes themselves."));
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -86,6 +96,7 @@ RunCommandDialog::RunCommandDialog(QWidget *parent)
     folderLabel->setBuddy(m_workingDirectory);
     form->addRow(folderLabel, folderRow);
     form->addRow(QString(), m_lineBuffered);
+    form->addRow(QString(), m_followChildren);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_message);
@@ -147,6 +158,16 @@ void RunCommandDialog::setLineBuffered(bool lineBuffered)
     m_lineBuffered->setChecked(lineBuffered);
 }
 
+bool RunCommandDialog::followsChildren() const
+{
+    return m_followChildren->isChecked();
+}
+
+void RunCommandDialog::setFollowChildren(bool follow)
+{
+    m_followChildren->setChecked(follow);
+}
+
 WorkerSpec RunCommandDialog::spec() const
 {
     WorkerSpec spec;
@@ -154,6 +175,7 @@ WorkerSpec RunCommandDialog::spec() const
     spec.workingDirectory = workingDirectory();
     spec.lineBuffered = isLineBuffered();
     spec.useStdbuf = isLineBuffered();
+    spec.followChildren = followsChildren();
     return spec;
 }
 

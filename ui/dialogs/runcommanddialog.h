@@ -1,5 +1,6 @@
 #pragma once
 
+#include "defaults.h"
 #include "workerspec.h"
 
 #include <QDialog>
@@ -25,7 +26,7 @@ class RunCommandDialog final : public QDialog
     Q_OBJECT
 
 public:
-    static constexpr int MaxHistory = 20;
+    static constexpr int MaxHistory = Defaults::MaxRecentCommands;
 
     explicit RunCommandDialog(QWidget *parent = nullptr);
 
@@ -39,6 +40,9 @@ public:
     void setWorkingDirectory(const QString &directory);
     bool isLineBuffered() const;
     void setLineBuffered(bool lineBuffered);
+    // Every process the command starts is followed (its own row, lane and exit); on by default.
+    bool followsChildren() const;
+    void setFollowChildren(bool follow);
 
     // Empty when the command would start; else the sentence the red label shows.
     QString validationError() const { return m_error; }
@@ -58,6 +62,7 @@ private:
     QComboBox *m_commandLine = nullptr;
     QLineEdit *m_workingDirectory = nullptr;
     QCheckBox *m_lineBuffered = nullptr;
+    QCheckBox *m_followChildren = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QStringList m_history;

@@ -162,7 +162,7 @@ void TutorialDialog::retranslate()
         page->codeTitle->setText(tr("The Python program:"));
         page->outputTitle->setText(tr("What it printed:"));
     }
-    m_spawnButton->setText(tr("Spawn 4 workers"));
+    m_spawnButton->setText(tr("Spawn %n workers", nullptr, Defaults::LessonWorkers));
     m_spawnButton->setToolTip(tr("Run this lesson in the window"));
     m_countdownButton->setText(tr("Count, then terminate in %1 s").arg(m_countdownSeconds));
     m_countdownButton->setToolTip(tr("Run this lesson in the window"));

@@ -25,8 +25,6 @@ public:
     // Lesson 2's seconds, as in the window's toolbar.
     void setCountdownSeconds(int seconds);
 
-    QPushButton *spawnButton() const { return m_spawnButton; }
-    QPushButton *countdownButton() const { return m_countdownButton; }
 
 signals:
     void spawnLessonRequested();

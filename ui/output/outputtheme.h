@@ -34,7 +34,6 @@ public:
     QColor matchText() const { return m_matchText; }
     QColor bannerBackground() const { return m_bannerBackground; }
     QColor bannerText() const { return m_bannerText; }
-    bool isDark() const { return m_dark; }
 
     // A worker's colour as text on the base colour.
     QColor workerText(int workerId) const;

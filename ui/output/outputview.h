@@ -1,5 +1,7 @@
 #pragma once
 
+#include "defaults.h"
+
 #include <QAbstractScrollArea>
 #include <QSet>
 #include <QTimer>
@@ -40,8 +42,8 @@ class OutputView final : public QAbstractScrollArea
 
 public:
     static constexpr int DefaultPointSize = 12;
-    static constexpr int MinimumPointSize = 7;
-    static constexpr int MaximumPointSize = 48;
+    static constexpr int MinimumPointSize = Defaults::MinFontPointSize;
+    static constexpr int MaximumPointSize = Defaults::MaxFontPointSize;
 
     explicit OutputView(const WorkerPool &pool, QWidget *parent = nullptr);
     ~OutputView() override;
@@ -93,13 +95,7 @@ public:
     // The view's actions, for a window's menus and toolbar. The view handles their keys itself while
     // it has the focus; add them to a window only if the window should react to them elsewhere too.
     QAction *copyAction() const { return m_copyAction; }
-    QAction *selectAllAction() const { return m_selectAllAction; }
-    QAction *findAction() const { return m_findAction; }
-    QAction *saveAsAction() const { return m_saveAsAction; }
-    QAction *followAction() const { return m_followAction; }
     QAction *timestampsAction() const { return m_timestampsAction; }
-    QAction *zoomInAction() const { return m_zoomInAction; }
-    QAction *zoomOutAction() const { return m_zoomOutAction; }
 
 public slots:
     void showFindBar();

@@ -23,7 +23,6 @@ public:
 
     // The lines shown, one per line of Python.
     QString text() const;
-    QPlainTextEdit *editor() const { return m_editor; }
     int fontPointSize() const;
     void setFontPointSize(int points);
 

@@ -28,9 +28,9 @@ class AppSettings final
 
 public:
     // The engine's defaults and limits are in Defaults (core/defaults.h); these are the window's.
-    static constexpr int MinFontPointSize = 7;
-    static constexpr int MaxFontPointSize = 48;
-    static constexpr int MaxRecentCommands = 20;
+    static constexpr int MinFontPointSize = Defaults::MinFontPointSize;
+    static constexpr int MaxFontPointSize = Defaults::MaxFontPointSize;
+    static constexpr int MaxRecentCommands = Defaults::MaxRecentCommands;
 
     // The user's settings file.
     static QString defaultFileName();

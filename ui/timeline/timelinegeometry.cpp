@@ -22,6 +22,11 @@ qint64 TimelineGeometry::timeForX(double x) const
     return m_originMs + std::llround((x - m_laneArea.left() + m_scrollX) / m_pixelsPerMs);
 }
 
+double TimelineGeometry::exactTimeForX(double x) const
+{
+    return double(m_originMs) + (x - m_laneArea.left() + m_scrollX) / m_pixelsPerMs;
+}
+
 double TimelineGeometry::contentWidth(qint64 endMs) const
 {
     return qMax(0.0, double(endMs - m_originMs) * m_pixelsPerMs);
@@ -101,9 +106,6 @@ QList<TimelineGeometry::Tick> TimelineGeometry::ticks(const Scrollback &scrollba
         }
         return low;
     };
-    const auto exactTimeForX = [this](double x) {
-        return double(m_originMs) + (x - m_laneArea.left() + m_scrollX) / m_pixelsPerMs;
-    };
     const double left = m_laneArea.left();
     const double right = left + m_laneArea.width();
     // The wall clock can step back (a time sync): a line out of order is skipped, never drawn
@@ -151,6 +153,37 @@ QList<TimelineGeometry::Interval> TimelineGeometry::pausedIntervals(const QList<
     if (pausedAt >= 0)
         result.append(Interval{pausedAt, qMax(pausedAt, untilMs)});
     return result;
+}
+
+QList<qint64> TimelineGeometry::axisStepsMs()
+{
+    return {1,      2,      5,      10,      20,      50,      100,      200,
+            500,    1000,   2000,   5000,    10000,   15000,   30000,    60000,
+            120000, 300000, 600000, 1800000, 3600000, 7200000, 21600000, 86400000};
+}
+
+QList<qint64> TimelineGeometry::axisTimes(qint64 stepMs) const
+{
+    QList<qint64> result;
+    if (stepMs <= 0 || m_laneArea.width() <= 0)
+        return result;
+    const qint64 last = visibleEndMs();
+    for (qint64 time = m_originMs
+                       + qMax<qint64>(0, (visibleStartMs() - m_originMs) / stepMs) * stepMs;
+         time <= last;
+         time += stepMs) {
+        result.append(time);
+    }
+    return result;
+}
+
+double TimelineGeometry::labelLeft(double markX, double width) const
+{
+    constexpr double Gap = 4.0;
+    const double right = m_laneArea.left() + m_laneArea.width();
+    if (markX + Gap + width <= right)
+        return markX + Gap;
+    return qMax(double(m_laneArea.left()), markX - Gap - width);
 }
 
 double TimelineGeometry::pixelsPerSecondToFit(qint64 spanMs, int width)

@@ -61,7 +61,6 @@ public:
     void setScrollX(double contentPixels) { m_scrollX = contentPixels; }
     double scrollX() const { return m_scrollX; }
     void setScrollY(int pixels) { m_scrollY = pixels; }
-    int scrollY() const { return m_scrollY; }
     void setLaneArea(const QRect &area) { m_laneArea = area; }
     const QRect &laneArea() const { return m_laneArea; }
     void setLaneHeight(int pixels) { m_laneHeight = qMax(1, pixels); }
@@ -70,6 +69,9 @@ public:
     // Viewport x of a moment, and the moment at a viewport x.
     double xForTime(qint64 timeMs) const;
     qint64 timeForX(double x) const;
+    // The same, unrounded: at 20 pixels a millisecond, a whole millisecond is too coarse to keep
+    // a moment under the pointer.
+    double exactTimeForX(double x) const;
     qint64 visibleStartMs() const { return timeForX(m_laneArea.left()); }
     qint64 visibleEndMs() const { return timeForX(m_laneArea.left() + m_laneArea.width()); }
     // Content pixels from the origin to endMs.
@@ -90,6 +92,16 @@ public:
     static QList<Interval> pausedIntervals(const QList<WorkerEvent> &events, qint64 untilMs);
     // The zoom that shows spanMs in width pixels.
     static double pixelsPerSecondToFit(qint64 spanMs, int width);
+
+    // The steps the time axis can take, finest first: 1 ms up to a day.
+    static QList<qint64> axisStepsMs();
+    // The moments from firstMs to lastMs (both relative to the origin's whole steps) that get an
+    // axis label at stepMs.
+    QList<qint64> axisTimes(qint64 stepMs) const;
+    // Where a label of width pixels beside a mark at x goes: right of it, or left of it when it
+    // would run past the lane area's right edge, so that a mark at the last moment still says
+    // what it is.
+    double labelLeft(double markX, double width) const;
 
 private:
     qint64 m_originMs = 0;

@@ -1,4 +1,5 @@
 // TimelineView's drawing and tooltips; layout and interaction are in timelineview.cpp.
+#include "descendanttracker.h"
 #include "exitinfo.h"
 #include "timelineview.h"
 #include "worker.h"
@@ -26,12 +27,13 @@ const QColor OtherSignalColor(0x7b, 0x1f, 0xa2);
 const QColor EndColor(0x30, 0x36, 0x3d);
 const QColor NowColor(0xd3, 0x2f, 0x2f);
 const QColor StdErrTickColor(0xc6, 0x28, 0x28);
+const QColor ExecColor(0x00, 0x83, 0x8f);
+const QColor ZombieColor(0x6d, 0x6d, 0x6d);
 
-// Steps of the time axis, the first one whose labels do not crowd each other is used.
-constexpr qint64 AxisStepsMs[] = {10,     20,     50,      100,     200,     500,      1000,
-                                  2000,   5000,   10000,   15000,   30000,   60000,    120000,
-                                  300000, 600000, 1800000, 3600000, 7200000, 21600000, 86400000};
 constexpr int MarkerHitPixels = 6;
+// Indentation of a descendant's name in the gutter per generation; deeper ones stay at the last.
+constexpr int IndentPixels = 12;
+constexpr int MaxIndentDepth = 6;
 constexpr int TickHitPixels = 3;
 constexpr qsizetype TooltipLineLength = 200;
 
@@ -75,12 +77,57 @@ int TimelineView::barHeight() const
 
 QString TimelineView::timeText(qint64 timeMs) const
 {
-    // Seconds since the main process started, as a stopwatch reads.
-    const double seconds = double(timeMs - m_geometry.origin()) / 1000.0;
-    if (std::abs(seconds) < 60.0)
-        return tr("%1 s").arg(seconds, 0, 'f', 2);
-    const qint64 whole = qint64(seconds);
-    return QStringLiteral("%1:%2").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    // Since the main process started, as a stopwatch reads, to the millisecond: a child that lives
+    // 30 ms starts and ends at different times.
+    return axisLabel(timeMs - m_geometry.origin(), 1);
+}
+
+QString TimelineView::axisLabel(qint64 relativeMs, qint64 stepMs)
+{
+    // As many decimals as the step needs, and no more: "8:19" at seconds, "8:19.2" at tenths,
+    // "8:19.250" below.
+    const int decimals = stepMs % 1000 == 0 ? 0 : stepMs % 100 == 0 ? 1 : 3;
+    const bool negative = relativeMs < 0;
+    const qint64 magnitude = negative ? -relativeMs : relativeMs;
+    const qint64 wholeSeconds = magnitude / 1000;
+    QString fraction;
+    if (decimals > 0) {
+        const qint64 part = decimals == 1 ? (magnitude % 1000) / 100 : magnitude % 1000;
+        fraction = QLatin1Char('.')
+                   + QStringLiteral("%1").arg(part, decimals, 10, QLatin1Char('0'));
+    }
+    const QString sign = negative ? QStringLiteral("-") : QString();
+    if (magnitude < 60000)
+        return tr("%1 s").arg(sign + QString::number(wholeSeconds) + fraction);
+    return sign
+           + QStringLiteral("%1:%2")
+                     .arg(wholeSeconds / 60)
+                     .arg(wholeSeconds % 60, 2, 10, QLatin1Char('0'))
+           + fraction;
+}
+
+qint64 TimelineView::axisStepMs() const
+{
+    // The finest step whose labels, as wide as that step writes them, do not crowd each other.
+    const QFontMetrics metrics(font());
+    const double pixelsPerMs = m_geometry.pixelsPerSecond() / 1000.0;
+    const qint64 widest = qMax<qint64>(m_geometry.visibleEndMs() - m_geometry.origin(), 0);
+    const QList<qint64> steps = TimelineGeometry::axisStepsMs();
+    for (const qint64 step : steps) {
+        const int labelWidth = metrics.horizontalAdvance(axisLabel(widest, step)) + 16;
+        if (step * pixelsPerMs >= labelWidth)
+            return step;
+    }
+    return steps.constLast();
+}
+
+QStringList TimelineView::axisLabels() const
+{
+    const qint64 step = axisStepMs();
+    QStringList labels;
+    for (const qint64 time : m_geometry.axisTimes(step))
+        labels.append(axisLabel(time - m_geometry.origin(), step));
+    return labels;
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
@@ -91,7 +138,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     for (int lane = lanes.first; lane <= lanes.last; ++lane)
         paintLane(painter, lane);
     paintAxis(painter);
-    if (m_pool.hasActiveWorkers())
+    if (anythingRuns())
         paintNowLine(painter);
 
     if (m_pool.count() == 0) {
@@ -120,39 +167,22 @@ void TimelineView::paintAxis(QPainter &painter) const
     painter.drawLine(0, m_axisHeight - 1, viewport()->width(), m_axisHeight - 1);
     painter.drawLine(m_gutterWidth - 1, 0, m_gutterWidth - 1, viewport()->height());
 
-    const QFontMetrics metrics(font());
-    const double pixelsPerMs = m_geometry.pixelsPerSecond() / 1000.0;
-    const int labelWidth = metrics.horizontalAdvance(QStringLiteral("00:00.0")) + 16;
-    qint64 step = AxisStepsMs[std::size(AxisStepsMs) - 1];
-    for (const qint64 candidate : AxisStepsMs) {
-        if (candidate * pixelsPerMs >= labelWidth) {
-            step = candidate;
-            break;
-        }
-    }
-    const qint64 origin = m_geometry.origin();
-    const qint64 first = origin
-                         + qMax<qint64>(0, (m_geometry.visibleStartMs() - origin) / step) * step;
+    const qint64 step = axisStepMs();
     painter.setClipRect(QRect(area.left(), 0, area.width(), viewport()->height()));
     QColor grid = palette().color(QPalette::Mid);
     grid.setAlpha(70);
-    for (qint64 time = first; time <= m_geometry.visibleEndMs(); time += step) {
+    const QFontMetrics metrics(font());
+    for (const qint64 time : m_geometry.axisTimes(step)) {
         const int x = int(std::lround(m_geometry.xForTime(time)));
         painter.setPen(grid);
         painter.drawLine(x, m_axisHeight, x, viewport()->height());
         painter.setPen(palette().color(QPalette::WindowText));
-        const qint64 relative = time - origin;
-        const QString label = relative < 60000
-                                      ? (step < 1000 ? tr("%1 s").arg(relative / 1000.0, 0, 'f', 1)
-                                                     : tr("%1 s").arg(relative / 1000))
-                                      : QStringLiteral("%1:%2")
-                                                .arg(relative / 60000)
-                                                .arg((relative / 1000) % 60,
-                                                     2,
-                                                     10,
-                                                     QLatin1Char('0'));
         painter.drawLine(x, m_axisHeight - 5, x, m_axisHeight - 1);
-        painter.drawText(QRect(x + 3, 0, labelWidth, m_axisHeight - 2),
+        // A label that would begin under the gutter would show only its tail: "0 s" for 0.320 s.
+        if (x + 3 < area.left())
+            continue;
+        const QString label = axisLabel(time - m_geometry.origin(), step);
+        painter.drawText(QRect(x + 3, 0, metrics.horizontalAdvance(label) + 4, m_axisHeight - 2),
                          Qt::AlignLeft | Qt::AlignVCenter,
                          label);
     }
@@ -171,8 +201,8 @@ void TimelineView::paintLane(QPainter &painter, int lane) const
     const QRect row(0, top, viewport()->width(), height);
     painter.setClipRect(QRect(0, area.top(), viewport()->width(), area.height()));
     painter.fillRect(row, palette().color(lane % 2 ? QPalette::AlternateBase : QPalette::Base));
-    const Worker *worker = workerAtLane(lane);
-    if (worker && m_selected.contains(worker->id())) {
+    const Lane &entry = laneAt(lane);
+    if (isSelected(entry)) {
         QColor highlight = palette().color(QPalette::Highlight);
         highlight.setAlpha(45);
         painter.fillRect(row, highlight);
@@ -180,10 +210,22 @@ void TimelineView::paintLane(QPainter &painter, int lane) const
 
     painter.setClipRect(area.intersected(row));
     painter.setRenderHint(QPainter::Antialiasing, false);
-    if (worker)
-        paintWorkerLane(painter, *worker, top);
-    else
+    switch (entry.kind) {
+    case Lane::Kind::MainProcess:
         paintMainLane(painter, top);
+        break;
+    case Lane::Kind::Worker:
+        if (entry.worker)
+            paintWorkerLane(painter, *entry.worker, top);
+        break;
+    case Lane::Kind::Descendant:
+        if (const Descendant *descendant = descendantAtLane(lane))
+            paintDescendantLane(painter, *entry.worker, *descendant, top);
+        break;
+    case Lane::Kind::More:
+        paintMoreLane(painter, entry, top);
+        break;
+    }
     painter.setClipRect(QRect(0, top, m_gutterWidth - 1, height)
                                 .intersected(QRect(0, area.top(), m_gutterWidth, area.height())));
     paintLaneLabel(painter, lane, top);
@@ -264,24 +306,181 @@ void TimelineView::paintWorkerLane(QPainter &painter, const Worker &worker, int 
             // The exit code beside the bar's end: -15 · SIGTERM, 0, failed to start.
             const ExitInfo &exit = worker.exitInfo();
             const QString text = exit.shortText();
+            const double width = labelMetrics.horizontalAdvance(text) + 4;
             painter.setPen(exit.isSuccess() ? EndColor : KillColor);
-            painter.drawText(QRectF(marker.x + 5,
-                                    y,
-                                    labelMetrics.horizontalAdvance(text) + 4,
-                                    height),
+            painter.drawText(QRectF(m_geometry.labelLeft(marker.x, width), y, width, height),
                              Qt::AlignLeft | Qt::AlignVCenter,
                              text);
             continue;
         }
         painter.drawLine(QPointF(marker.x, top + 3), QPointF(marker.x, y + height + 2));
         const QString text = signalName(marker.signalNumber);
-        if (marker.x + 3 > labelsEnd) {
+        const double width = labelMetrics.horizontalAdvance(text);
+        const double left = m_geometry.labelLeft(marker.x, width);
+        if (left > labelsEnd) {
             painter.setPen(markColor);
-            painter.drawText(QPointF(marker.x + 3, top + 2 + labelMetrics.ascent()), text);
-            labelsEnd = marker.x + 3 + labelMetrics.horizontalAdvance(text) + 6;
+            painter.drawText(QPointF(left, top + 2 + labelMetrics.ascent()), text);
+            labelsEnd = left + width + 6;
         }
     }
     painter.setFont(font());
+}
+
+QString TimelineView::endText(int lane) const
+{
+    const Lane &entry = laneAt(lane);
+    if (entry.kind == Lane::Kind::Worker && entry.worker)
+        return entry.worker->exitInfo().shortText();
+    const Descendant *descendant = descendantAtLane(lane);
+    if (!descendant || descendant->isAlive())
+        return QString();
+    // Its end was seen but not how (the tracer lost it, or its parent reaped it first).
+    const QString text = descendant->exitInfo.shortText();
+    return text.isEmpty() ? tr("ended") : text;
+}
+
+void TimelineView::paintDescendantLane(QPainter &painter,
+                                       const Worker &worker,
+                                       const Descendant &descendant,
+                                       int top) const
+{
+    const QColor color = workerColor(worker.id());
+    const QRect area = m_geometry.laneArea();
+    const int y = barTop(top);
+    const int height = barHeight();
+    const qint64 nowMs = now();
+    const qint64 startMs = descendant.startTimeUs / 1000;
+    const qint64 endMs = descendant.endTimeUs > 0 ? descendant.endTimeUs / 1000 : nowMs;
+    const double left = m_geometry.xForTime(startMs);
+    // At least a few pixels: a child that lived 1 ms is still a bar a class can see.
+    const double right = qMax(left + 3.0, m_geometry.xForTime(endMs));
+    const QFont small = smallFont(font());
+    const QFontMetrics smallMetrics(small);
+    if (right >= area.left() - 1 && left <= area.right() + 1) {
+        QColor fill = color;
+        fill.setAlpha(descendant.followed ? 60 : 30);
+        // An orphan's outline is dashed: its parent ended, the system adopted it.
+        QPen outline(color, 1, descendant.orphan ? Qt::DashLine : Qt::SolidLine);
+        painter.setPen(outline);
+        painter.setBrush(fill);
+        painter.drawRect(QRectF(left, y, right - left, height));
+    }
+
+    // A zombie: ended, not yet reaped by its parent. A pale grey, dotted span from its end to its
+    // reaping (or to now): it holds a PID, nothing runs. Plain rather than hatched, so that the
+    // word "zombie" in it can be read.
+    if (descendant.state == DescendantState::Zombie || descendant.reapTimeUs > 0) {
+        const qint64 reapMs = descendant.state == DescendantState::Zombie
+                                      ? nowMs
+                                      : descendant.reapTimeUs / 1000;
+        const double from = m_geometry.xForTime(endMs);
+        const double to = qMax(from + 2.0, m_geometry.xForTime(reapMs));
+        if (to >= area.left() && from <= area.right()) {
+            const QRectF span(from, y, to - from, height);
+            QColor fill = ZombieColor;
+            fill.setAlpha(40);
+            painter.setPen(QPen(ZombieColor, 1, Qt::DotLine));
+            painter.setBrush(fill);
+            painter.drawRect(span);
+            const QString text = tr("zombie");
+            if (span.width() > smallMetrics.horizontalAdvance(text) + 8) {
+                painter.setFont(small);
+                painter.setPen(ZombieColor);
+                painter.drawText(span.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+            }
+        }
+    }
+
+    QFont labelFont = small;
+    labelFont.setBold(true);
+    painter.setFont(labelFont);
+    const QFontMetrics labelMetrics(labelFont);
+    double labelsEnd = -1e9;
+    const auto mark = [&](qint64 timeMs, const QColor &markColor, const QString &label) {
+        const double x = m_geometry.xForTime(timeMs);
+        if (x < area.left() - 200 || x > area.right() + 2)
+            return;
+        painter.setPen(QPen(markColor, 2));
+        painter.drawLine(QPointF(x, top + 3), QPointF(x, y + height + 2));
+        const double width = labelMetrics.horizontalAdvance(label);
+        const double labelX = m_geometry.labelLeft(x, width);
+        if (labelX > labelsEnd) {
+            painter.setPen(markColor);
+            painter.drawText(QPointF(labelX, top + 2 + labelMetrics.ascent()), label);
+            labelsEnd = labelX + width + 6;
+        }
+    };
+    // Execs and signals in the order they came, each named above the bar where there is room.
+    struct Mark
+    {
+        qint64 timeUs;
+        QColor color;
+        QString label;
+    };
+    QList<Mark> marks;
+    for (const ExecRecord &exec : descendant.recentExecs)
+        marks.append(Mark{exec.timeUs, ExecColor, exec.name});
+    for (const ReceivedSignal &received : descendant.recentSignals) {
+        // SIGCHLD is the noise of a parent's children ending: drawn, but muted.
+        const QColor signalColor = received.signalNumber == SIGCHLD ? palette().color(QPalette::Mid)
+                                                                    : OtherSignalColor;
+        marks.append(Mark{received.timeUs, signalColor, signalName(received.signalNumber)});
+    }
+    std::stable_sort(marks.begin(), marks.end(), [](const Mark &a, const Mark &b) {
+        return a.timeUs < b.timeUs;
+    });
+    for (const Mark &each : marks)
+        mark(each.timeUs / 1000, each.color, each.label);
+
+    if (!descendant.isAlive()) {
+        const double x = m_geometry.xForTime(endMs);
+        if (x >= area.left() - 200 && x <= area.right() + 2) {
+            const ExitInfo &exit = descendant.exitInfo;
+            painter.setPen(QPen(EndColor, 3));
+            painter.drawLine(QPointF(x, y - 2), QPointF(x, y + height + 2));
+            QString text = exit.shortText();
+            if (text.isEmpty())
+                text = tr("ended");
+            const double width = labelMetrics.horizontalAdvance(text) + 4;
+            // Right of the end, unless a zombie's span is there: then above it.
+            const bool zombieRight = descendant.state == DescendantState::Zombie
+                                     || descendant.reapTimeUs > 0;
+            painter.setPen(!exit.hasEnded()   ? ZombieColor
+                           : exit.isSuccess() ? EndColor
+                                              : KillColor);
+            const double textLeft = m_geometry.labelLeft(x, width);
+            if (zombieRight && textLeft > x)
+                painter.drawText(QPointF(textLeft, top + 2 + labelMetrics.ascent()), text);
+            else
+                painter.drawText(QRectF(textLeft, y, width, height),
+                                 Qt::AlignLeft | Qt::AlignVCenter,
+                                 text);
+        }
+    }
+    painter.setFont(font());
+}
+
+void TimelineView::paintMoreLane(QPainter &painter, const Lane &lane, int top) const
+{
+    const QRect area = m_geometry.laneArea();
+    painter.setFont(smallFont(font()));
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(QRect(area.left() + 8, top, area.width() - 16, m_geometry.laneHeight()),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     moreSummary(lane));
+    painter.setFont(font());
+}
+
+QString TimelineView::moreSummary(const Lane &lane) const
+{
+    const DescendantTracker *tracker = lane.worker ? lane.worker->descendants() : nullptr;
+    if (!tracker)
+        return QString();
+    const DescendantTracker::Summary summary = tracker->summary();
+    return tr("%1 processes in all, %2 running; the lanes show the %3 most recent")
+            .arg(summary.started - 1)
+            .arg(summary.alive - (tracker->root() && tracker->root()->isAlive() ? 1 : 0))
+            .arg(MaxDescendantLanesPerWorker);
 }
 
 void TimelineView::paintTicks(QPainter &painter,
@@ -304,20 +503,58 @@ void TimelineView::paintTicks(QPainter &painter,
 
 void TimelineView::paintLaneLabel(QPainter &painter, int lane, int top) const
 {
-    const Worker *worker = workerAtLane(lane);
+    const Lane &entry = laneAt(lane);
+    const Worker *worker = entry.worker.data();
+    const Descendant *descendant = descendantAtLane(lane);
     const int workerId = worker ? worker->id() : 0;
-    const qint64 pid = worker ? worker->pid() : QCoreApplication::applicationPid();
-    const QString name = worker ? worker->name() : tr("main process");
+    qint64 pid = QCoreApplication::applicationPid();
+    QString name = tr("main process");
+    QString detail;
+    bool ended = false;
+    switch (entry.kind) {
+    case Lane::Kind::MainProcess:
+        break;
+    case Lane::Kind::Worker:
+        pid = worker ? worker->pid() : 0;
+        name = worker ? worker->name() : QString();
+        ended = worker && !worker->isActive();
+        break;
+    case Lane::Kind::Descendant:
+        pid = descendant ? descendant->pid : 0;
+        name = descendant ? descendant->name() : QString();
+        ended = !descendant || !descendant->isAlive();
+        if (descendant && descendant->orphan)
+            detail = descendant->reparentedTo > 0 ? tr("orphan → %1").arg(descendant->reparentedTo)
+                                                  : tr("orphan");
+        else if (descendant && descendant->state == DescendantState::Zombie)
+            detail = tr("zombie");
+        break;
+    case Lane::Kind::More:
+        pid = 0;
+        name = moreText(entry.hiddenCount);
+        ended = true;
+        break;
+    }
     const QFontMetrics metrics(font());
+    const int indent = 6 + IndentPixels * qMin(entry.depth, MaxIndentDepth);
     const int swatch = metrics.ascent() * 3 / 4;
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(workerColor(workerId));
-    painter.drawRect(6, top + 4 + (metrics.height() - swatch) / 2, swatch, swatch);
+    int textLeft = indent;
+    if (entry.kind != Lane::Kind::More) {
+        painter.setPen(Qt::NoPen);
+        QColor swatchColor = workerColor(workerId);
+        if (entry.kind == Lane::Kind::Descendant) {
+            // A child's swatch is its worker's colour, hollow: the lane belongs to that tree.
+            painter.setPen(QPen(swatchColor, 2));
+            painter.setBrush(Qt::NoBrush);
+        } else {
+            painter.setBrush(swatchColor);
+        }
+        painter.drawRect(indent, top + 4 + (metrics.height() - swatch) / 2, swatch, swatch);
+        textLeft = indent + swatch + 6;
+    }
 
-    const bool ended = worker && !worker->isActive();
     painter.setPen(palette().color(ended ? QPalette::PlaceholderText : QPalette::WindowText));
-    const int textLeft = 6 + swatch + 6;
-    const int textWidth = m_gutterWidth - textLeft - 6;
+    const int textWidth = qMax(0, m_gutterWidth - textLeft - 6);
     painter.drawText(QRect(textLeft, top + 4, textWidth, metrics.height()),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(name, Qt::ElideRight, textWidth));
@@ -325,12 +562,14 @@ void TimelineView::paintLaneLabel(QPainter &painter, int lane, int top) const
     painter.setFont(small);
     painter.setPen(palette().color(QPalette::PlaceholderText));
     if (pid > 0) {
+        const QString text = detail.isEmpty() ? tr("PID %1").arg(pid)
+                                              : tr("PID %1 · %2").arg(pid).arg(detail);
         painter.drawText(QRect(textLeft,
                                top + 4 + metrics.height(),
                                textWidth,
                                QFontMetrics(small).height()),
                          Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("PID %1").arg(pid));
+                         QFontMetrics(small).elidedText(text, Qt::ElideRight, textWidth));
     }
     painter.setFont(font());
 }
@@ -383,11 +622,90 @@ QString TimelineView::workerSummary(const Worker &worker) const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString TimelineView::descendantSummary(const Descendant &descendant) const
+{
+    QStringList lines;
+    lines.append(tr("%1 · PID %2 (child of %3)")
+                         .arg(descendant.name())
+                         .arg(descendant.pid)
+                         .arg(descendant.parentPid));
+    if (!descendant.arguments.isEmpty())
+        lines.append(descendant.arguments.join(QLatin1Char(' ')).left(TooltipLineLength));
+    const qint64 startMs = descendant.startTimeUs / 1000;
+    if (descendant.endTimeUs > 0) {
+        const qint64 endMs = descendant.endTimeUs / 1000;
+        lines.append(tr("started at %1, ended at %2: ran %3 ms")
+                             .arg(timeText(startMs), timeText(endMs))
+                             .arg(endMs - startMs));
+    } else {
+        lines.append(tr("started at %1, running").arg(timeText(startMs)));
+    }
+    if (descendant.exitInfo.hasEnded())
+        lines.append(WorkerTableModel::exitExplanation(descendant.exitInfo));
+    else if (!descendant.isAlive())
+        lines.append(tr("ended; how is not known"));
+    if (descendant.state == DescendantState::Zombie)
+        lines.append(tr("a zombie: ended, not yet reaped by its parent"));
+    else if (descendant.reapTimeUs > 0)
+        lines.append(tr("a zombie until %1, when its parent reaped it")
+                             .arg(timeText(descendant.reapTimeUs / 1000)));
+    if (descendant.orphan) {
+        lines.append(descendant.reparentedTo > 0
+                             ? tr("an orphan: its parent ended first; adopted by PID %1")
+                                       .arg(descendant.reparentedTo)
+                             : tr("an orphan: its parent ended first"));
+    }
+    if (descendant.execCount > 0)
+        lines.append(tr("%n exec(s)", nullptr, descendant.execCount));
+    if (descendant.signalCount > 0) {
+        lines.append(tr("%n signal(s) received",
+                        nullptr,
+                        int(qMin<qint64>(descendant.signalCount, INT_MAX))));
+    }
+    if (!descendant.followed)
+        lines.append(tr("not followed exactly: seen from /proc"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString TimelineView::descendantToolTip(const Descendant &descendant, int x) const
+{
+    // A mark first: it is what the eye aims at.
+    if (descendant.endTimeUs > 0
+        && std::abs(m_geometry.xForTime(descendant.endTimeUs / 1000) - x) <= MarkerHitPixels) {
+        const QString how = descendant.exitInfo.hasEnded()
+                                    ? WorkerTableModel::exitExplanation(descendant.exitInfo)
+                                    : tr("ended; how is not known");
+        return timeText(descendant.endTimeUs / 1000) + QLatin1String(": ") + how;
+    }
+    for (const ExecRecord &exec : descendant.recentExecs) {
+        if (std::abs(m_geometry.xForTime(exec.timeUs / 1000) - x) <= MarkerHitPixels)
+            return tr("%1: exec %2").arg(timeText(exec.timeUs / 1000), exec.name);
+    }
+    for (const ReceivedSignal &received : descendant.recentSignals) {
+        if (std::abs(m_geometry.xForTime(received.timeUs / 1000) - x) <= MarkerHitPixels) {
+            return tr("%1: received %2")
+                           .arg(timeText(received.timeUs / 1000), signalName(received.signalNumber))
+                   + QLatin1Char('\n') + signalDescription(received.signalNumber);
+        }
+    }
+    return descendantSummary(descendant);
+}
+
 QString TimelineView::toolTipAt(const QPoint &position) const
 {
     const int lane = m_geometry.laneAt(position.y());
     if (lane < 0 || lane >= laneCount())
         return QString();
+    const Lane &entry = laneAt(lane);
+    if (entry.kind == Lane::Kind::More)
+        return moreText(entry.hiddenCount) + QLatin1Char('\n') + moreSummary(entry);
+    if (entry.kind == Lane::Kind::Descendant) {
+        const Descendant *descendant = descendantAtLane(lane);
+        if (!descendant)
+            return QString();
+        return position.x() < m_gutterWidth ? descendantSummary(*descendant)
+                                            : descendantToolTip(*descendant, position.x());
+    }
     const Worker *worker = workerAtLane(lane);
     if (position.x() < m_gutterWidth || !worker) {
         if (worker)

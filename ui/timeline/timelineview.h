@@ -1,9 +1,12 @@
 #pragma once
 
+#include "processtarget.h"
 #include "scrollback.h"
 #include "timelinegeometry.h"
 
 #include <QAbstractScrollArea>
+#include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -14,11 +17,20 @@ namespace ProcLab {
 
 class Worker;
 class WorkerPool;
+struct Descendant;
 
 // The life of every process on one time axis: a lane for the main process and one per worker, a bar
 // from start to end in the worker's colour, a tick for each line of output, a mark where a signal
 // was sent (SIGTERM, SIGKILL, SIGSTOP, SIGCONT, any other) and where the process ended, shaded spans
 // where it was paused, and a "now" line moving right while anything runs.
+//
+// A followed worker's descendants get lanes nested under its own, children under their parent,
+// each with its start, every exec (named after the new program), the signals it received, its end
+// with Python's exit code, the time it lingered as a zombie, and "orphan" when its parent ended
+// first. A program that starts 10 000 children gets at most MaxDescendantLanesPerWorker of them
+// (the live ones first, then the latest to end) and a "+N more" lane for the rest: the lanes are
+// rebuilt when the tracker's batched changes arrive, never per process, and only those in view
+// are painted.
 //
 // Everything drawn comes from the core: Worker::startTime(), endTime(), events() and the times of
 // the lines in its scrollback, so the picture is what the operating system did, not an animation.
@@ -27,8 +39,10 @@ class WorkerPool;
 // active and the timeline is shown: an idle or hidden timeline fires no timer.
 //
 // Until the user zooms or pans it fits everything from the main process's start to now (at least
-// ten seconds, so that short workers look short). Ctrl+wheel or the buttons zoom, dragging or the
-// scroll bar pans, a click selects the worker, and hovering tells the details.
+// ten seconds, so that short workers look short). Ctrl+wheel or the buttons zoom about the moment
+// under the pointer, down to milliseconds (the axis labels follow: "8:19", "8:19.2", "8:19.250");
+// Fit shows the selected processes' lives, or everything when nothing is selected. Dragging or the
+// scroll bar pans, a click selects the worker or process, and hovering tells the details.
 class TimelineView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -36,25 +50,61 @@ class TimelineView final : public QAbstractScrollArea
 public:
     static constexpr qint64 MinFitSpanMs = 10000;
     static constexpr double ZoomStep = 1.5;
+    static constexpr int MaxDescendantLanesPerWorker = 300;
+
+    // What one lane shows.
+    struct Lane
+    {
+        enum class Kind { MainProcess, Worker, Descendant, More };
+        Kind kind = Kind::MainProcess;
+        QPointer<Worker> worker;  // every kind but MainProcess
+        quint64 descendantId = 0; // Descendant: its entry in worker->descendants()
+        int depth = 0;            // Descendant and More: 1 under the worker, 2 under a child…
+        qint64 hiddenCount = 0;   // More: the worker's processes left without a lane
+    };
 
     explicit TimelineView(const WorkerPool &pool, QWidget *parent = nullptr);
 
     // Current scale, scroll and lane layout; tests and tooltips use the same arithmetic as painting.
     const TimelineGeometry &timelineGeometry() const { return m_geometry; }
-    // Lane 0 is the main process, lane n the pool's row n - 1.
-    int laneCount() const;
+    // Lane 0 is the main process; then each of the pool's workers in order, each followed by the
+    // lanes of its descendants.
+    int laneCount() const { return int(m_lanes.size()); }
+    const Lane &laneAt(int lane) const;
+    // The worker of a worker lane (not of its descendants' lanes).
     Worker *workerAtLane(int lane) const;
-    // The main process's own lines (the tutorial's "Process 4242 says: …"), as the lane shows them.
-    const Scrollback &mainProcessLines() const { return m_mainLines; }
+    // The process of a descendant lane, or nullptr.
+    const Descendant *descendantAtLane(int lane) const;
+    // The process a click on the lane selects; invalid for the main process and "+N more".
+    ProcessTarget processAtLane(int lane) const;
+    // What the lane's end mark says: "0", "-15 · SIGTERM"; empty while it runs.
+    QString endText(int lane) const;
+    // The text of a "+N more" lane.
+    static QString moreText(qint64 hiddenCount);
+
+    // An axis label at relativeMs from the origin, as precise as stepMs asks: "42 s", "8:19",
+    // "8:19.2", "8:19.250".
+    static QString axisLabel(qint64 relativeMs, qint64 stepMs);
+    // The axis's step now, and the labels it shows, left to right.
+    qint64 axisStepMs() const;
+    QStringList axisLabels() const;
 
     bool isFitting() const { return m_fitting; }
+    // Fit's button: the selected workers' and processes' lives from start to end (or now), or
+    // everything when nothing is selected or nothing selected has started.
+    void fit();
+    // Everything from the main process's start to now, following now.
     void fitAll();
+    // The span the selection covers, start to end or now; false when there is none.
+    bool selectionSpan(qint64 &startMs, qint64 &endMs) const;
     void zoomIn();
     void zoomOut();
     // Zooms keeping the moment under viewport x where it is.
     void zoomBy(double factor, double anchorX);
 
     void setSelectedWorkers(const QSet<int> &workerIds);
+    // Highlights these processes' lanes: a worker's program (isWorker) or a descendant.
+    void setSelectedProcesses(const ProcessTargets &targets);
     int fontPointSize() const { return font().pointSize(); }
     void setFontPointSize(int points);
 
@@ -62,7 +112,10 @@ public:
     QString toolTipAt(const QPoint &position) const;
 
 signals:
+    // A worker's own lane was clicked.
     void workerClicked(int workerId);
+    // A descendant's lane was clicked.
+    void processClicked(const ProcLab::ProcessTarget &target);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -83,24 +136,50 @@ private:
     void retranslate();
     void readMainProcessLines();
     void poolChanged();
+    void watchDescendants(int firstRow, int lastRow);
+    void descendantsChanged(Worker *worker);
+    void buildDescendantLanes(Worker &worker);
+    void rebuildLanes();
+    bool anythingRuns() const;
     void updateRepaintTimer();
     void repaintTick();
     void updateLayout();
+    // The horizontal scroll in content pixels, to a fraction of a pixel: a zoom about the pointer
+    // lands between whole pixels, and rounding each of a dozen zooms would walk the moment away.
+    void setExactScrollX(double contentPixels);
+    void syncScrollX();
     qint64 contentEndMs() const;
     qint64 now() const;
+    bool isSelected(const Lane &lane) const;
 
     // timelinepaint.cpp: drawing and tooltips.
     void paintAxis(QPainter &painter) const;
     void paintLane(QPainter &painter, int lane) const;
     void paintWorkerLane(QPainter &painter, const Worker &worker, int top) const;
+    void paintDescendantLane(QPainter &painter,
+                             const Worker &worker,
+                             const Descendant &descendant,
+                             int top) const;
+    void paintMoreLane(QPainter &painter, const Lane &lane, int top) const;
     void paintMainLane(QPainter &painter, int top) const;
     void paintTicks(QPainter &painter, const Scrollback &lines, const QColor &color, int top) const;
     void paintLaneLabel(QPainter &painter, int lane, int top) const;
     void paintNowLine(QPainter &painter) const;
     QString workerSummary(const Worker &worker) const;
+    QString descendantSummary(const Descendant &descendant) const;
+    QString descendantToolTip(const Descendant &descendant, int x) const;
+    QString moreSummary(const Lane &lane) const;
     QString timeText(qint64 timeMs) const;
     int barTop(int laneTop) const;
     int barHeight() const;
+
+    // A followed worker's descendant lanes, rebuilt from its tracker's batches.
+    struct DescendantLanes
+    {
+        QList<Lane> lanes;
+        bool anyAlive = false; // an orphan can outlive its worker: the now line still moves
+        qint64 lastMs = 0;     // the latest end or reap, for the idle picture's right end
+    };
 
     const WorkerPool &m_pool;
     TimelineGeometry m_geometry;
@@ -108,12 +187,17 @@ private:
     QToolButton *m_fitButton = nullptr;
     QToolButton *m_zoomInButton = nullptr;
     QToolButton *m_zoomOutButton = nullptr;
+    QList<Lane> m_lanes;
+    QHash<int, DescendantLanes> m_descendantLanes; // by worker id
     QSet<int> m_selected;
+    ProcessTargets m_selectedProcesses;
     Scrollback m_mainLines;
     qint64 m_logScanned = 0;
     bool m_fitting = true;
     int m_gutterWidth = 160;
     int m_axisHeight = 24;
+    // Room right of the latest moment, so that an end mark's "-15 · SIGTERM" is not cut off.
+    int m_rightMargin = 100;
 
     // A press becomes a drag (pan) once it moves; otherwise its release is a click.
     QPoint m_pressPosition;

@@ -8,6 +8,7 @@
 #include "outputview.h"
 #include "preferencesdialog.h"
 #include "pythonpanel.h"
+#include "recordkeeper.h"
 #include "runcommanddialog.h"
 #include "session.h"
 #include "statussummary.h"
@@ -24,11 +25,16 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDialog>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -62,6 +68,15 @@ MainWindow::MainWindow(Session &session,
 {
     m_settings->restoreLanguage();
     m_settings->restoreSession();
+    // Recording starts before anything runs, so that a saved record holds the whole session.
+    QString recordProblem;
+    if (!m_options.recordPath.isEmpty() && !m_session.startRecording(m_options.recordPath)) {
+        recordProblem = tr("Cannot write the record %1: %2")
+                                .arg(m_options.recordPath, m_session.recordingError());
+    }
+    m_recordKeeper = new RecordKeeper(m_session, this);
+    if (recordProblem.isEmpty())
+        recordProblem = m_recordKeeper->problem();
     createWidgets();
     restoreSettings();
     connectActions();
@@ -72,6 +87,8 @@ MainWindow::MainWindow(Session &session,
         statusBar()->showMessage(tr("proclab-worker not found: no lessons (set PROCLAB_WORKER)"));
     else if (!m_settings->settings().problem().isEmpty())
         statusBar()->showMessage(m_settings->settings().problem());
+    else if (!recordProblem.isEmpty())
+        statusBar()->showMessage(recordProblem);
     updateActions();
 
     // After the window has shown, so that a class sees the first workers appear in it.
@@ -183,6 +200,20 @@ void MainWindow::connectActions()
     connect(m_actions, &WorkerActions::processMenuTargetChanged, this, &MainWindow::updateActions);
     on(WorkerActions::ClearFinished, [this] { m_session.clearFinished(); });
     on(WorkerActions::Copy, &MainWindow::copy);
+    on(WorkerActions::SaveRecord, &MainWindow::saveRecord);
+    connect(m_recordKeeper,
+            &RecordKeeper::saved,
+            this,
+            [this](const QString &path, const QString &error) {
+                if (error.isEmpty()) {
+                    showMessage(tr("Record saved to %1").arg(QDir::toNativeSeparators(path)));
+                    return;
+                }
+                QMessageBox::warning(this,
+                                     tr("Save Record"),
+                                     tr("Could not save the record to “%1”: %2")
+                                             .arg(QDir::toNativeSeparators(path), error));
+            });
     on(WorkerActions::About, &MainWindow::showAbout);
     on(WorkerActions::Preferences, &MainWindow::openPreferences);
     on(WorkerActions::Tutorial, &MainWindow::showTutorial);
@@ -273,6 +304,7 @@ void MainWindow::openRunCommandDialog()
     AppSettings &settings = m_settings->settings();
     dialog->setHistory(settings.recentCommands());
     dialog->setLineBuffered(settings.lineBufferedByDefault());
+    dialog->setFollowChildren(m_session.followsChildren());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_settings->settings().setRecentCommands(dialog->history());
         m_session.runCommand(dialog->spec());
@@ -341,6 +373,22 @@ void MainWindow::chooseLanguage(const QString &code)
     m_actions->setLanguageChoice(code);
     // Every widget gets a LanguageChange: changeEvent() below retranslates this window.
     m_settings->chooseLanguage(code);
+}
+
+void MainWindow::saveRecord()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QStringLiteral("%1/proclab-%2.proclab-record")
+                                      .arg(folder,
+                                           QDateTime::currentDateTime().toString(
+                                                   QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(this,
+                                                      tr("Save Record"),
+                                                      suggested,
+                                                      tr("ProcLab records (*.proclab-record);;"
+                                                         "All files (*)"));
+    if (!path.isEmpty())
+        m_recordKeeper->saveAs(path);
 }
 
 void MainWindow::copy()

@@ -11,6 +11,7 @@ namespace ProcLab {
 class AppSettings;
 class LanguageManager;
 class LowerPane;
+class RecordKeeper;
 class Session;
 class StatusSummary;
 class TableColumns;
@@ -67,6 +68,7 @@ private:
     void showAbout();
     void chooseLanguage(const QString &code);
     void copy();
+    void saveRecord();
     void zoom(int steps);
     void setFontPointSize(int points);
     void showMessage(const QString &text);
@@ -83,6 +85,7 @@ private:
     LowerPane *m_lowerPane = nullptr;
     QSplitter *m_splitter = nullptr;
     StatusSummary *m_status = nullptr;
+    RecordKeeper *m_recordKeeper = nullptr;
 };
 
 } // namespace ProcLab

@@ -105,6 +105,9 @@ WorkerActions::WorkerActions(QWidget *window)
     action = create(SaveOutput);
     action->setIcon(actionIcon("document-save-as", "save"));
     action->setShortcut(QKeySequence::Save);
+    action = create(SaveRecord);
+    action->setIcon(actionIcon("document-save-as", "save"));
+    action->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
 
     // Ctrl+= as well: on most keyboards '+' needs Shift, and Ctrl+= is what people press.
     action = create(ZoomIn);
@@ -192,6 +195,12 @@ void WorkerActions::retranslate()
     action = this->action(SaveOutput);
     action->setText(tr("&Save Output As…"));
     setDescription(action, tr("Save the output shown to a text file"));
+
+    action = this->action(SaveRecord);
+    action->setText(tr("Save &Record…"));
+    setDescription(action,
+                   tr("Save everything this session ran, every process and every line, as a "
+                      "ProcLab record (JSON Lines)"));
 
     action = this->action(ZoomIn);
     action->setText(tr("&Larger Text"));
@@ -327,6 +336,8 @@ void WorkerActions::fillMenuBar(QMenuBar *menuBar)
 {
     QMenu *file = addMenu(menuBar, QT_TR_NOOP("&File"));
     file->addAction(action(RunCommand));
+    file->addSeparator();
+    file->addAction(action(SaveRecord));
     file->addSeparator();
     file->addAction(action(Preferences));
     file->addSeparator();

@@ -64,6 +64,7 @@ public:
         Pause,            // SIGSTOP to the selected workers' groups
         Resume,           // SIGCONT
         ShowPythonPanel,  // View → Python: checkable
+        SaveRecord,       // File → Save Record…: the session so far, in the record format
         TerminateProcess, // SIGTERM to the selected process alone, like Python's terminate()
         IdCount
     };
