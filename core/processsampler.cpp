@@ -1,10 +1,12 @@
 #include "processsampler.h"
 
+#include "descendanttracker.h"
 #include "worker.h"
 #include "workerpool.h"
 
 #include <QSet>
 
+#include <algorithm>
 #include <libproc2/misc.h>
 #include <libproc2/pids.h>
 #include <unistd.h>
@@ -49,6 +51,27 @@ ProcessSampler::ProcessSampler(const WorkerPool &pool, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &ProcessSampler::sampleNow);
     connect(&m_pool, &WorkerPool::workersInserted, this, &ProcessSampler::startIfNeeded);
     connect(&m_pool, &WorkerPool::workersRemoved, this, &ProcessSampler::forgetRemovedWorkers);
+}
+
+bool ProcessSampler::isWatched(const Worker &worker)
+{
+    if (worker.pid() <= 0)
+        return false;
+    if (worker.isActive())
+        return true;
+    // A followed program that ended may leave orphans that still run: they are still its tree.
+    // Once the tracer's channel is closed nothing of the tree can be alive (the tracer ends last),
+    // and the tracker's count, which walks every entry, is not asked again.
+    const DescendantTracker *tracker = worker.descendants();
+    return tracker && !tracker->isChannelFinished() && tracker->summary().alive > 0;
+}
+
+bool ProcessSampler::hasWatchedWorkers() const
+{
+    const QList<Worker *> workers = m_pool.workers();
+    return std::any_of(workers.cbegin(), workers.cend(), [](const Worker *worker) {
+        return isWatched(*worker);
+    });
 }
 
 void ProcessSampler::forgetRemovedWorkers()
@@ -107,7 +130,7 @@ void ProcessSampler::sampleNow()
         // No tree, CPU or memory is known now: show none rather than the last ones.
         m_trees.clear();
         m_cpuHistory.clear();
-        if (!m_pool.hasActiveWorkers())
+        if (!hasWatchedWorkers())
             m_timer.stop();
         emit sampled();
         return;
@@ -123,7 +146,7 @@ void ProcessSampler::sampleNow()
     QHash<qint64, QList<qint64>> membersOf;
     QSet<qint64> leaders;
     for (const Worker *worker : m_pool.workers()) {
-        if (worker->isActive() && worker->pid() > 0)
+        if (isWatched(*worker))
             leaders.insert(worker->pid());
     }
     rows.reserve(fetch->counts->total);
@@ -160,7 +183,7 @@ void ProcessSampler::sampleNow()
     };
 
     for (const Worker *worker : m_pool.workers()) {
-        if (!worker->isActive() || worker->pid() <= 0)
+        if (!isWatched(*worker))
             continue;
         const qint64 leaderPid = worker->pid();
         ProcessTree tree;
@@ -188,9 +211,12 @@ void ProcessSampler::sampleNow()
         }
         for (const qint64 pid : std::as_const(found)) {
             ProcessSample sample = sampleOf(pid);
-            if (sample.state == 'Z')
-                continue; // dead already; never reaped where PID 1 does not reap
             sample.orphaned = !seen.contains(sample.parentPid);
+            // A zombie is shown with its parent until the parent reaps it, as ps shows it. An
+            // orphan's zombie is left out: its new parent (init) reaps it at once on most systems,
+            // and where PID 1 does not reap, it would linger in the tree for good.
+            if (sample.state == 'Z' && sample.orphaned)
+                continue;
             tree.descendants.append(sample);
         }
 
@@ -210,14 +236,14 @@ void ProcessSampler::sampleNow()
     // Ended workers keep their last tree but show nothing running below them.
     for (auto it = m_trees.begin(); it != m_trees.end(); ++it) {
         const Worker *worker = m_pool.workerById(it.key());
-        if (worker && !worker->isActive()) {
+        if (worker && !isWatched(*worker)) {
             it->descendants.clear();
             it->cpuPercent = 0;
             it->leader.cpuPercent = 0;
         }
     }
 
-    if (!m_pool.hasActiveWorkers())
+    if (!hasWatchedWorkers())
         m_timer.stop();
     emit sampled();
 }

@@ -13,6 +13,7 @@ struct pids_info;
 
 namespace ProcLab {
 
+class Worker;
 class WorkerPool;
 
 // One process as the operating system sees it at one sample.
@@ -30,6 +31,7 @@ struct ProcessSample
 
 // A worker's process and everything below it: the processes of its group and the descendants of its
 // leader, so a child stays listed after its parent died (an orphan, re-parented to init) until it ends.
+// A zombie (state Z: ended, not yet reaped by its parent) is listed below its parent until reaped.
 struct ProcessTree
 {
     ProcessSample leader; // pid 0 when the leader has already gone
@@ -41,8 +43,8 @@ struct ProcessTree
 // Samples the process tree, CPU and memory of every active worker from the operating system, using
 // libproc2 (procps), the library behind ps and top.
 //
-// It samples about twice a second, and only while a worker is active: with no worker running the
-// timer is stopped and ProcLab does no work at all. One sample reads /proc/PID/stat of every process
+// It samples about twice a second, and only while a worker is active (or a followed worker's
+// orphans still run): with nothing running the timer is stopped and ProcLab does no work at all. One sample reads /proc/PID/stat of every process
 // once (libproc2 keeps the previous CPU ticks, so CPU % is a true delta).
 class ProcessSampler final : public QObject
 {
@@ -67,6 +69,9 @@ public:
     QList<double> cpuHistory(int workerId) const { return m_cpuHistory.value(workerId); }
     // Sample at once (tests, and the first sample after a spawn).
     void sampleNow();
+    // Whether the worker's tree is sampled: while it is active, and after a followed program
+    // ended as long as processes it started (orphans) still run.
+    static bool isWatched(const Worker &worker);
 
 signals:
     void sampled();
@@ -76,6 +81,7 @@ private:
     void startIfNeeded();
     void setAvailable(bool available);
     void forgetRemovedWorkers();
+    bool hasWatchedWorkers() const;
 
     const WorkerPool &m_pool;
     pids_info *m_info = nullptr;

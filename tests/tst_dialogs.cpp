@@ -15,6 +15,7 @@
 #include "workerpool.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -24,7 +25,6 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTableView>
 #include <QTest>
 #include <QToolBar>
 
@@ -81,7 +81,7 @@ struct ModelTesters
     }
     static QAbstractItemModel *tableModel(const MainWindow &window)
     {
-        const auto *view = window.findChild<QTableView *>(QStringLiteral("workerTable"));
+        const auto *view = window.findChild<QAbstractItemView *>(QStringLiteral("workerTable"));
         return view ? view->model() : nullptr;
     }
 
@@ -212,7 +212,7 @@ void tst_Dialogs::tutorialButtonStartsTheLesson()
     auto *spawn = tutorial->findChild<QPushButton *>(QStringLiteral("runSpawnLesson"));
     QVERIFY(spawn);
     QTest::mouseClick(spawn, Qt::LeftButton);
-    const auto *table = window.findChild<QTableView *>(QStringLiteral("workerTable"));
+    const auto *table = window.findChild<QAbstractItemView *>(QStringLiteral("workerTable"));
     QVERIFY(table);
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);

@@ -22,6 +22,7 @@ private slots:
     void init();
     void showsTheChildrenOfAWorker();
     void showsAnOrphanUntilItEnds();
+    void showsAZombieBelowItsParentUntilReaped();
     void measuresCpuOfASpinningWorker();
     void measuresMemoryOfAnAllocatingWorker();
     void pauseStopsOutputAndResumeRestartsIt();
@@ -91,6 +92,49 @@ void tst_ProcessSampler::showsAnOrphanUntilItEnds()
     QVERIFY(orphan.parentPid != worker->pid());
     stopAll(pool);
     QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(orphan.pid), 5000);
+}
+
+void tst_ProcessSampler::showsAZombieBelowItsParentUntilReaped()
+{
+    // The child exits at once; its parent does not wait for it until SIGUSR1 says so.
+    const QString script = QStringLiteral("import os, signal, time\n"
+                                          "pid = os.fork()\n"
+                                          "if pid == 0:\n"
+                                          "    os._exit(7)\n"
+                                          "signal.signal(signal.SIGUSR1,\n"
+                                          "              lambda *args: os.waitpid(pid, 0))\n"
+                                          "print(pid, flush=True)\n"
+                                          "while True:\n"
+                                          "    time.sleep(1)\n");
+    WorkerPool pool;
+    ProcessSampler sampler(pool);
+    Worker *worker = pool.spawn(spec({"/usr/bin/python3", "-c", script}));
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().toLongLong() > 0, 10000);
+    const qint64 zombie = worker->lastLine().toLongLong();
+    // The operating system's word first: a zombie, child of the worker.
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(zombie), 'Z', 5000);
+    QCOMPARE(TestSupport::parentPid(zombie), worker->pid());
+
+    const auto sampledZombie = [&] {
+        sampler.sampleNow();
+        for (const ProcessSample &sample : sampler.tree(worker->id()).descendants) {
+            if (sample.pid == zombie)
+                return sample;
+        }
+        return ProcessSample();
+    };
+    const ProcessSample sample = sampledZombie();
+    QCOMPARE(sample.pid, zombie);
+    QCOMPARE(sample.state, 'Z');
+    QCOMPARE(sample.parentPid, worker->pid());
+    QVERIFY(!sample.orphaned);
+
+    // Reaped, it is gone from the system and from the tree.
+    QVERIFY(::kill(pid_t(worker->pid()), SIGUSR1) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(zombie), '\0', 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(sampledZombie().pid, 0, 5000);
+    QVERIFY(TestSupport::isAlive(worker->pid()));
+    stopAll(pool);
 }
 
 void tst_ProcessSampler::measuresCpuOfASpinningWorker()

@@ -2,6 +2,7 @@
 // workers: the process tree, CPU and memory, pause and resume through the real actions, the signal
 // menu, the exit decoder and the Python panel, checked against the operating system where it can
 // say; and the panels on their own, following a change of language.
+#include "descendanttracker.h"
 #include "exitinfo.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -24,6 +25,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -34,8 +38,12 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 
 #include <csignal>
+#include <functional>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 
 using namespace ProcLab;
 
@@ -115,6 +123,85 @@ QModelIndex processRow(const ProcessTreeModel &model, const Worker *worker)
     return QModelIndex();
 }
 
+// The row of a process (column 0) anywhere in the tree: the one that has not ended, if any.
+QModelIndex processRow(const ProcessTreeModel &model, qint64 pid)
+{
+    QModelIndex found;
+    const std::function<bool(const QModelIndex &)> search = [&](const QModelIndex &parent) {
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            const QModelIndex index = model.index(row, 0, parent);
+            if (index.data(ProcessTreeModel::KindRole).toInt()
+                        == int(ProcessTreeModel::Kind::Process)
+                && index.data(ProcessTreeModel::PidRole).toLongLong() == pid) {
+                found = index;
+                if (!index.data(ProcessTreeModel::EndedRole).toBool())
+                    return true;
+            }
+            if (search(index))
+                return true;
+        }
+        return false;
+    };
+    search(QModelIndex());
+    return found;
+}
+
+QString stateCell(const QModelIndex &row)
+{
+    return row.siblingAtColumn(ProcessTreeModel::StateColumn).data().toString();
+}
+
+// A right-click on a row, as the window system delivers it: the context menu event.
+void rightClick(ProcessView &view, const QModelIndex &row)
+{
+    view.scrollTo(row);
+    const QPoint position = view.visualRect(row).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse,
+                            position,
+                            view.viewport()->mapToGlobal(position));
+    QApplication::sendEvent(view.viewport(), &event);
+}
+
+WorkerSpec commandSpec(const QStringList &arguments, bool follow)
+{
+    WorkerSpec spec;
+    spec.arguments = arguments;
+    spec.followChildren = follow;
+    return spec;
+}
+
+// A Python program whose child exits at once (with 7) and is not waited for until SIGUSR1: a
+// zombie as long as the test wants one. It prints the child's PID.
+const QString ZombieScript = QStringLiteral("import os, signal, time\n"
+                                            "pid = os.fork()\n"
+                                            "if pid == 0:\n"
+                                            "    os._exit(7)\n"
+                                            "signal.signal(signal.SIGUSR1,\n"
+                                            "              lambda *args: os.waitpid(pid, 0))\n"
+                                            "print(pid, flush=True)\n"
+                                            "while True:\n"
+                                            "    time.sleep(1)\n");
+
+// A standalone Processes tab over its own pool and sampler, shown, under the model tester.
+struct Tab
+{
+    Tab()
+        : sampler(pool)
+        , view(pool, sampler)
+        , tester(view.processModel(), QAbstractItemModelTester::FailureReportingMode::Fatal)
+    {
+        view.resize(900, 600);
+        view.show();
+    }
+
+    ProcessTreeModel &model() { return *view.processModel(); }
+
+    WorkerPool pool;
+    ProcessSampler sampler;
+    ProcessView view;
+    QAbstractItemModelTester tester;
+};
+
 } // namespace
 
 class tst_ProcessView final : public QObject
@@ -122,8 +209,16 @@ class tst_ProcessView final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void treeShowsTheChildrenOfAWorker();
+    void everyWorkersTreeWithoutASelection();
+    void zombieIsShownUntilReaped_data();
+    void zombieIsShownUntilReaped();
+    void followedShortChildIsShownEndedWithItsCode();
+    void followedOrphanShowsItsNewParent();
+    void followedTreeStaysBounded();
+    void selectingAndRightClickingEmitTheProcess();
     void cpuAndMemoryColumns();
     void tableAndTreeShowTheSameMemory();
     void pauseAndResumeThroughTheActions();
@@ -139,6 +234,13 @@ private:
         return QTest::qWaitFor([&pool] { return !pool.hasActiveWorkers(); }, Timeout);
     }
 };
+
+void tst_ProcessView::initTestCase()
+{
+    // Followed workers run under proclab-worker's tracer, found as ProcLab finds it.
+    if (qEnvironmentVariableIsEmpty("PROCLAB_WORKER"))
+        qputenv("PROCLAB_WORKER", QFile::encodeName(TestSupport::workerProgram()));
+}
 
 void tst_ProcessView::init()
 {
@@ -205,6 +307,336 @@ void tst_ProcessView::treeShowsTheChildrenOfAWorker()
     QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 0, Timeout);
     for (const qint64 pid : children)
         QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(pid), Timeout);
+}
+
+void tst_ProcessView::everyWorkersTreeWithoutASelection()
+{
+    Session session(TestSupport::workerProgram());
+    WorkerPool &pool = session.pool();
+    MainWindow window(session, koreanOptions());
+    const ModelTesters testers(window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ProcessView *view = WindowParts::processView(window);
+    ProcessTreeModel *model = view->processModel();
+    WindowParts::lowerTabs(window)->setCurrentWidget(view);
+    QVERIFY2(view->emptyTreeText().contains(QStringLiteral("No worker is running")),
+             qPrintable(view->emptyTreeText()));
+
+    Worker *ended = pool.spawn(workerSpec({QStringLiteral("exit"), QStringLiteral("3")}));
+    QVERIFY(ended);
+    QTRY_VERIFY_WITH_TIMEOUT(!ended->isActive(), Timeout);
+    Worker *running = pool.spawn(
+            workerSpec({QStringLiteral("spawn-children"), QStringLiteral("2")}));
+    QVERIFY(running);
+    QTRY_VERIFY_WITH_TIMEOUT(running->lastLine().contains(QStringLiteral("spawned 2 children")),
+                             Timeout);
+
+    // Nothing selected: every worker that runs, with its processes; not the one that ended.
+    QModelIndex runningRow;
+    QTRY_VERIFY_WITH_TIMEOUT((runningRow = processRow(*model, running)).isValid()
+                                     && model->rowCount(runningRow) == 2,
+                             Timeout);
+    QVERIFY(!processRow(*model, ended).isValid());
+    QCOMPARE(model->workerRowCount(), 1);
+    QVERIFY(view->emptyTreeText().isEmpty());
+
+    // The ended worker selected: its tree says how it ended, however many others run.
+    WindowParts::table(window)->selectWorker(ended->id());
+    QModelIndex endedRow;
+    QTRY_VERIFY_WITH_TIMEOUT((endedRow = processRow(*model, ended)).isValid(), Timeout);
+    QCOMPARE(model->workerRowCount(), 1);
+    QVERIFY(endedRow.data(ProcessTreeModel::EndedRole).toBool());
+    QCOMPARE(endedRow.data(ProcessTreeModel::ExitCodeRole).toInt(), 3);
+    QCOMPARE(endedRow.siblingAtColumn(ProcessTreeModel::PidColumn).data().toLongLong(),
+             ended->pid());
+    QVERIFY(view->emptyTreeText().isEmpty());
+    WindowParts::table(window)->clearSelection();
+    QTRY_VERIFY_WITH_TIMEOUT(processRow(*model, running).isValid()
+                                     && !processRow(*model, ended).isValid(),
+                             Timeout);
+
+    // The table's selection of one descendant: its worker's tree, that process selected, and no
+    // echo back as if the user had picked it here.
+    const QList<qint64> children = TestSupport::liveChildren(running->pid());
+    QCOMPARE(children.size(), 2);
+    QSignalSpy picked(view, &ProcessView::processSelected);
+    view->setSelectedProcesses({ProcessTarget{running->id(), children.last(), false}});
+    QCOMPARE(model->workerRowCount(), 1);
+    const ProcessTargets selected = view->selectedProcesses();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().pid, children.last());
+    QVERIFY(!selected.constFirst().isWorker);
+    QCOMPARE(view->currentIndex().data(ProcessTreeModel::PidRole).toLongLong(), children.last());
+    QVERIFY(picked.isEmpty());
+    view->setSelectedProcesses({});
+    QVERIFY(view->selectedProcesses().isEmpty());
+
+    // Nothing runs: the tree says so, and nothing about a selection.
+    QVERIFY(stopAndWait(pool));
+    QTRY_COMPARE_WITH_TIMEOUT(model->workerRowCount(), 0, Timeout);
+    QVERIFY2(view->emptyTreeText().contains(QStringLiteral("No worker is running")),
+             qPrintable(view->emptyTreeText()));
+}
+
+void tst_ProcessView::zombieIsShownUntilReaped_data()
+{
+    QTest::addColumn<bool>("follow");
+    QTest::newRow("sampled") << false;
+    QTest::newRow("followed") << true;
+}
+
+void tst_ProcessView::zombieIsShownUntilReaped()
+{
+    QFETCH(bool, follow);
+    Tab tab;
+    Worker *worker = tab.pool.spawn(
+            commandSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), ZombieScript},
+                        follow));
+    QVERIFY(worker);
+    QCOMPARE(worker->descendants() != nullptr, follow);
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().toLongLong() > 0, Timeout);
+    const qint64 zombie = worker->lastLine().toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(zombie), 'Z', Timeout);
+    QCOMPARE(TestSupport::parentPid(zombie), worker->pid());
+
+    // Below its parent, the worker's program, as a zombie.
+    QModelIndex row;
+    QTRY_VERIFY_WITH_TIMEOUT((row = processRow(tab.model(), zombie)).isValid()
+                                     && row.data(ProcessTreeModel::ZombieRole).toBool(),
+                             Timeout);
+    QCOMPARE(stateCell(row), ProcessTreeModel::stateText('Z'));
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::ParentPidColumn).data().toLongLong(),
+             worker->pid());
+    QCOMPARE(row.parent().data(ProcessTreeModel::PidRole).toLongLong(), worker->pid());
+    QVERIFY(!row.data(ProcessTreeModel::OrphanRole).toBool());
+    QVERIFY(!row.data(ProcessTreeModel::EndedRole).toBool());
+    QVERIFY2(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("zombie")),
+             qPrintable(row.data(Qt::ToolTipRole).toString()));
+    // Not reaped yet, it is still a process of the system: it has its menu.
+    QSignalSpy menu(&tab.view, &ProcessView::processMenuRequested);
+    rightClick(tab.view, row);
+    QCOMPARE(menu.size(), 1);
+    QCOMPARE(menu.at(0).at(0).value<ProcessTarget>(), (ProcessTarget{worker->id(), zombie, false}));
+
+    // Reaped: a sampled zombie leaves the tree; a followed one stays as ended, with its code.
+    QVERIFY(::kill(pid_t(worker->pid()), SIGUSR1) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::processState(zombie), '\0', Timeout);
+    if (follow) {
+        QTRY_VERIFY_WITH_TIMEOUT((row = processRow(tab.model(), zombie)).isValid()
+                                         && row.data(ProcessTreeModel::EndedRole).toBool(),
+                                 Timeout);
+        QVERIFY(!row.data(ProcessTreeModel::ZombieRole).toBool());
+        QCOMPARE(row.data(ProcessTreeModel::ExitCodeRole).toInt(), 7);
+        QCOMPARE(stateCell(row), QStringLiteral("ended · exit 7"));
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(!processRow(tab.model(), zombie).isValid(), Timeout);
+    }
+    QVERIFY(TestSupport::isAlive(worker->pid()));
+    QVERIFY(stopAndWait(tab.pool));
+}
+
+void tst_ProcessView::followedShortChildIsShownEndedWithItsCode()
+{
+    // A child of 30 ms, waited for at once: the sampler's half-second period cannot see it.
+    const QString script = QStringLiteral("import os, time\n"
+                                          "pid = os.fork()\n"
+                                          "if pid == 0:\n"
+                                          "    time.sleep(0.03)\n"
+                                          "    os._exit(3)\n"
+                                          "os.waitpid(pid, 0)\n"
+                                          "print(pid, flush=True)\n"
+                                          "time.sleep(600)\n");
+    Tab tab;
+    Worker *worker = tab.pool.spawn(
+            commandSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}, true));
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(worker->lastLine().toLongLong() > 0, Timeout);
+    const qint64 child = worker->lastLine().toLongLong();
+    QVERIFY2(TestSupport::parentPid(child) != worker->pid(), "the child is gone from /proc");
+
+    QModelIndex row;
+    // Its end may come in the tracker's next batch: first listed as running, then as ended.
+    QTRY_VERIFY_WITH_TIMEOUT((row = processRow(tab.model(), child)).isValid()
+                                     && row.data(ProcessTreeModel::EndedRole).toBool(),
+                             Timeout);
+    QCOMPARE(row.data(ProcessTreeModel::ExitCodeRole).toInt(), 3);
+    QCOMPARE(stateCell(row), QStringLiteral("ended · exit 3"));
+    QCOMPARE(row.parent().data(ProcessTreeModel::PidRole).toLongLong(), worker->pid());
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::ParentPidColumn).data().toLongLong(),
+             worker->pid());
+    QVERIFY(row.data(ProcessTreeModel::DescendantIdRole).toULongLong() > 0);
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::CpuColumn).data().toString(), QString());
+    // An ended process has no menu: its PID may already be another process's.
+    QSignalSpy menu(&tab.view, &ProcessView::processMenuRequested);
+    rightClick(tab.view, row);
+    QVERIFY(menu.isEmpty());
+    rightClick(tab.view, processRow(tab.model(), worker));
+    QCOMPARE(menu.size(), 1);
+    // The worker's own figures are still the sampler's.
+    const QModelIndex workerRow = processRow(tab.model(), worker);
+    QTRY_VERIFY_WITH_TIMEOUT(workerRow.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong() > 0,
+                             Timeout);
+    QVERIFY(stopAndWait(tab.pool));
+}
+
+void tst_ProcessView::followedOrphanShowsItsNewParent()
+{
+    // The orphan is given to the nearest subreaper: this test, which can then reap it when it
+    // ends (PID 1 of this machine would not).
+    QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
+    Tab tab;
+    Worker *worker = tab.pool.spawn(
+            commandSpec({QStringLiteral("sh"),
+                         QStringLiteral("-c"),
+                         QStringLiteral("(sleep 600 &); echo ready; sleep 600")},
+                        true));
+    QVERIFY(worker && worker->descendants());
+    QTRY_COMPARE_WITH_TIMEOUT(worker->lastLine(), QStringLiteral("ready"), Timeout);
+
+    QModelIndex row;
+    const auto findOrphan = [&] {
+        const QModelIndex workerRow = processRow(tab.model(), worker);
+        for (int child = 0; child < tab.model().rowCount(workerRow); ++child) {
+            const QModelIndex index = tab.model().index(child, 0, workerRow);
+            if (index.data(ProcessTreeModel::OrphanRole).toBool()
+                && !index.data(ProcessTreeModel::EndedRole).toBool()
+                && index.data(ProcessTreeModel::ParentPidRole).toLongLong() > 0) {
+                row = index;
+                return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(findOrphan(), Timeout);
+    const qint64 orphan = row.data(ProcessTreeModel::PidRole).toLongLong();
+    QVERIFY(TestSupport::isAlive(orphan));
+    QCOMPARE(row.data().toString(), QStringLiteral("sleep"));
+    QCOMPARE(TestSupport::parentPid(orphan), qint64(::getpid()));
+    QCOMPARE(row.siblingAtColumn(ProcessTreeModel::ParentPidColumn).data().toLongLong(),
+             qint64(::getpid()));
+    QVERIFY2(stateCell(row).contains(QStringLiteral("orphan")), qPrintable(stateCell(row)));
+
+    QVERIFY(stopAndWait(tab.pool));
+    // Ended with the group; reaped by this test, or by Qt's own handler first.
+    QTRY_VERIFY_WITH_TIMEOUT(TestSupport::processState(orphan) == '\0'
+                                     || ::waitpid(pid_t(orphan), nullptr, WNOHANG) == orphan,
+                             Timeout);
+    QCOMPARE(TestSupport::processState(orphan), '\0');
+    QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 0) == 0);
+}
+
+void tst_ProcessView::followedTreeStaysBounded()
+{
+    // 300 children that end at once: the latest MaxEndedShown listed, the rest counted.
+    const int started = 300;
+    Tab tab;
+    Worker *worker = tab.pool.spawn(
+            commandSpec({QStringLiteral("sh"),
+                         QStringLiteral("-c"),
+                         QStringLiteral("i=0; while [ $i -lt %1 ]; do /bin/true; i=$((i+1)); done; "
+                                        "echo done; sleep 600")
+                                 .arg(started)},
+                        true));
+    QVERIFY(worker && worker->descendants());
+    QTRY_COMPARE_WITH_TIMEOUT(worker->lastLine(), QStringLiteral("done"), 60000);
+
+    const auto counts = [&](int &ended, qint64 &hidden) {
+        ended = 0;
+        hidden = 0;
+        const QModelIndex workerRow = processRow(tab.model(), worker);
+        for (int child = 0; child < tab.model().rowCount(workerRow); ++child) {
+            const QModelIndex index = tab.model().index(child, 0, workerRow);
+            if (index.data(ProcessTreeModel::EndedRole).toBool())
+                ++ended;
+            if (index.data(ProcessTreeModel::KindRole).toInt()
+                == int(ProcessTreeModel::Kind::Summary))
+                hidden = index.data(ProcessTreeModel::HiddenCountRole).toLongLong();
+        }
+    };
+    int ended = 0;
+    qint64 hidden = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((counts(ended, hidden), ended + hidden == started), Timeout);
+    QCOMPARE(ended, ProcessTreeModel::MaxEndedShown);
+    QCOMPARE(hidden, qint64(started - ProcessTreeModel::MaxEndedShown));
+    const QModelIndex workerRow = processRow(tab.model(), worker);
+    QModelIndex summary;
+    for (int child = 0; child < tab.model().rowCount(workerRow); ++child) {
+        const QModelIndex index = tab.model().index(child, 0, workerRow);
+        if (index.data(ProcessTreeModel::KindRole).toInt() == int(ProcessTreeModel::Kind::Summary))
+            summary = index;
+    }
+    QCOMPARE(summary.data().toString(), QStringLiteral("+%1 more").arg(hidden));
+    QCOMPARE(summary.row(), tab.model().rowCount(workerRow) - 1);
+    QVERIFY(!tab.model().targetAt(summary).isValid());
+
+    // Fewer details kept by the tracker: the forgotten ones are counted too.
+    worker->descendants()->setEndedLimit(50);
+    tab.model().refresh();
+    counts(ended, hidden);
+    QCOMPARE(ended, 50);
+    QCOMPARE(hidden, qint64(started - 50));
+    QVERIFY(stopAndWait(tab.pool));
+}
+
+void tst_ProcessView::selectingAndRightClickingEmitTheProcess()
+{
+    Tab tab;
+    QVERIFY(QTest::qWaitForWindowExposed(&tab.view));
+    Worker *worker = tab.pool.spawn(
+            workerSpec({QStringLiteral("spawn-children"), QStringLiteral("2")}));
+    QVERIFY(worker);
+    QModelIndex workerRow;
+    QTRY_VERIFY_WITH_TIMEOUT((workerRow = processRow(tab.model(), worker)).isValid()
+                                     && tab.model().rowCount(workerRow) == 2,
+                             Timeout);
+    const QModelIndex childRow = tab.model().index(1, 0, workerRow);
+    const qint64 child = childRow.data(ProcessTreeModel::PidRole).toLongLong();
+    QCOMPARE(TestSupport::parentPid(child), worker->pid());
+    QSignalSpy picked(&tab.view, &ProcessView::processSelected);
+    QSignalSpy menu(&tab.view, &ProcessView::processMenuRequested);
+
+    // A click on a descendant: its target, not the worker's.
+    QTest::mouseClick(tab.view.viewport(),
+                      Qt::LeftButton,
+                      {},
+                      tab.view.visualRect(childRow).center());
+    QCOMPARE(picked.size(), 1);
+    ProcessTarget target = picked.takeFirst().at(0).value<ProcessTarget>();
+    QCOMPARE(target.workerId, worker->id());
+    QCOMPARE(target.pid, child);
+    QVERIFY(!target.isWorker);
+    QCOMPARE(tab.view.selectedProcesses(), ProcessTargets{target});
+
+    // Up a row with the keyboard: the other child; a click on the worker: the worker itself.
+    QTest::keyClick(&tab.view, Qt::Key_Up);
+    QCOMPARE(picked.size(), 1);
+    QCOMPARE(picked.takeFirst().at(0).value<ProcessTarget>().pid,
+             tab.model().index(0, 0, workerRow).data(ProcessTreeModel::PidRole).toLongLong());
+    QTest::mouseClick(tab.view.viewport(),
+                      Qt::LeftButton,
+                      {},
+                      tab.view.visualRect(workerRow).center());
+    QCOMPARE(picked.size(), 1);
+    target = picked.takeFirst().at(0).value<ProcessTarget>();
+    QCOMPARE(target, (ProcessTarget{worker->id(), worker->pid(), true}));
+
+    // A right-click on the child asks for its menu where the mouse is.
+    const QPoint position = tab.view.visualRect(childRow).center();
+    const QPoint global = tab.view.viewport()->mapToGlobal(position);
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, position, global);
+    QApplication::sendEvent(tab.view.viewport(), &rightClick);
+    QCOMPARE(menu.size(), 1);
+    QCOMPARE(menu.at(0).at(0).value<ProcessTarget>(), (ProcessTarget{worker->id(), child, false}));
+    QCOMPARE(menu.at(0).at(1).toPoint(), global);
+    // The main process has no menu of this kind.
+    const QPoint mainPosition = tab.view.visualRect(tab.model().index(0, 0)).center();
+    QContextMenuEvent onMain(QContextMenuEvent::Mouse,
+                             mainPosition,
+                             tab.view.viewport()->mapToGlobal(mainPosition));
+    QApplication::sendEvent(tab.view.viewport(), &onMain);
+    QCOMPARE(menu.size(), 1);
+    QVERIFY(stopAndWait(tab.pool));
 }
 
 void tst_ProcessView::cpuAndMemoryColumns()

@@ -17,6 +17,7 @@
 #include "workertableview.h"
 
 #include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -25,6 +26,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QToolBar>
+#include <QXmlStreamReader>
 
 using namespace ProcLab;
 
@@ -109,6 +111,8 @@ private slots:
     void englishPluralsReadRight();
     void switchingAtRunTimeRetranslates();
     void helpFollowsTheLanguage();
+    void translationsKeepTheirPlaceholders_data();
+    void translationsKeepTheirPlaceholders();
 };
 
 void tst_Translations::bothLanguagesAreEmbedded()
@@ -225,6 +229,64 @@ void tst_Translations::helpFollowsTheLanguage()
     const LaunchParse english = parseLaunchOptions({"proclab", "--help"});
     QVERIFY(english.text.contains("without a window"));
     QVERIFY(!hasHangul(english.text));
+}
+
+void tst_Translations::translationsKeepTheirPlaceholders_data()
+{
+    QTest::addColumn<QString>("tsFile");
+    for (const QString &code : LanguageManager::languageCodes())
+        QTest::newRow(qPrintable(code))
+                << QStringLiteral(PROCLAB_SOURCE_DIR "/resources/translations/proclab_%1.ts")
+                           .arg(code);
+}
+
+// A translation that drops or adds a %1 makes QString::arg() put the number in the wrong place, or
+// nowhere: the English file once kept "(1-1000)" for a source that had become "(1-%1)".
+void tst_Translations::translationsKeepTheirPlaceholders()
+{
+    QFETCH(QString, tsFile);
+    QFile file(tsFile);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(tsFile));
+    const QRegularExpression placeholder(QStringLiteral("%(\\d+|L?n)"));
+    const auto placeholders = [&placeholder](const QString &text) {
+        QStringList found;
+        auto match = placeholder.globalMatch(text);
+        while (match.hasNext())
+            found.append(match.next().captured(0).remove(QLatin1Char('L')));
+        found.sort();
+        found.removeDuplicates();
+        return found;
+    };
+    QXmlStreamReader xml(&file);
+    QString source;
+    QStringList mismatches;
+    int checked = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")
+                   || xml.name() == QLatin1String("numerusform")) {
+            if (xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished"))
+                continue;
+            const QString translation = xml.readElementText(QXmlStreamReader::SkipChildElements);
+            if (translation.trimmed().isEmpty())
+                continue;
+            ++checked;
+            QStringList expected = placeholders(source);
+            // A plural's singular form may spell the number out ("one worker"): %n is optional.
+            const QStringList got = placeholders(translation);
+            if (!got.contains(QLatin1String("%n")))
+                expected.removeAll(QLatin1String("%n"));
+            if (got != expected)
+                mismatches.append(source + QLatin1String(" -> ") + translation);
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(checked > 100);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(tst_Translations)

@@ -2,53 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ProcLab</name>
-    <message>
-        <source>child of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>child of %1, orphaned, reparented to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>child of %1, orphaned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1 is not a record (%2): the rest of the file was not read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the record ends in the middle of line %1: it was cut short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this is not a ProcLab record: its first line is not a record header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the record header has no valid version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the record is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ProcLab::AboutDialog</name>
     <message>
         <source>About ProcLab</source>
@@ -124,6 +77,18 @@
     </message>
     <message>
         <source>%1 (%2) ended: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned, reparented to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -319,7 +284,7 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-%1) processes that each print their own PID.</source>
-        <translation>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-1000) processes that each print their own PID.</translation>
+        <translation>Lesson 1: print the main process&apos;s line, then start &lt;N&gt; (1-%1) processes that each print their own PID.</translation>
     </message>
     <message>
         <source>Terminate after &lt;S&gt; seconds. Without --run, lesson 2: a counting process, terminated after S seconds. With --run, the --run processes.</source>
@@ -331,7 +296,7 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>How long a terminate waits before it kills, in milliseconds (default %1).</source>
-        <translation>How long a terminate waits before it kills, in milliseconds (default 2000).</translation>
+        <translation>How long a terminate waits before it kills, in milliseconds (default %1).</translation>
     </message>
     <message>
         <source>unexpected argument “%1” (commands go after --run)</source>
@@ -845,6 +810,41 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
     <message>
         <source>nothing was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::RecordReader</name>
+    <message>
+        <source>line %1 is not a record (%2): the rest of the file was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record ends in the middle of line %1: it was cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a ProcLab record: its first line is not a record header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record header has no valid version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

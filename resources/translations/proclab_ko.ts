@@ -2,53 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>ProcLab</name>
-    <message>
-        <source>child of %1</source>
-        <translation>%1의 자식</translation>
-    </message>
-    <message>
-        <source>child of %1, orphaned, reparented to %2</source>
-        <translation>%1의 자식, 고아가 되어 %2에 입양됨</translation>
-    </message>
-    <message>
-        <source>child of %1, orphaned</source>
-        <translation>%1의 자식, 고아가 됨</translation>
-    </message>
-    <message>
-        <source>line %1 is not a record (%2): the rest of the file was not read</source>
-        <translation>%1번째 줄은 레코드가 아닙니다 (%2): 파일의 나머지는 읽지 않았습니다</translation>
-    </message>
-    <message>
-        <source>the record ends in the middle of line %1: it was cut short</source>
-        <translation>레코드가 %1번째 줄 중간에서 끝납니다: 중간에 잘렸습니다</translation>
-    </message>
-    <message>
-        <source>this is not a ProcLab record: its first line is not a record header</source>
-        <translation>ProcLab 레코드가 아닙니다: 첫 줄이 레코드 헤더가 아닙니다</translation>
-    </message>
-    <message>
-        <source>the record header has no valid version</source>
-        <translation>레코드 헤더에 올바른 버전이 없습니다</translation>
-    </message>
-    <message>
-        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
-        <translation>더 새로운 ProcLab이 쓴 레코드입니다 (형식 %1, 이 버전은 형식 %2를 읽습니다): 모르는 내용은 빼고 보여 줍니다</translation>
-    </message>
-    <message>
-        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
-        <translation>%1번째 줄은 레코드가 아닙니다: &quot;kind&quot;나 &quot;t&quot;가 없습니다</translation>
-    </message>
-    <message>
-        <source>the record is empty</source>
-        <translation>레코드가 비어 있습니다</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>%1을(를) 열 수 없습니다: %2</translation>
-    </message>
-</context>
-<context>
     <name>ProcLab::AboutDialog</name>
     <message>
         <source>About ProcLab</source>
@@ -124,6 +77,18 @@
     <message>
         <source>%1 (%2) ended: %3</source>
         <translation>%1 (%2) 끝남: %3</translation>
+    </message>
+    <message>
+        <source>child of %1</source>
+        <translation>%1의 자식</translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned, reparented to %2</source>
+        <translation>%1의 자식, 고아가 되어 %2에 입양됨</translation>
+    </message>
+    <message>
+        <source>child of %1, orphaned</source>
+        <translation>%1의 자식, 고아가 됨</translation>
     </message>
 </context>
 <context>
@@ -838,6 +803,41 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>nothing was recorded</source>
         <translation>기록된 것이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::RecordReader</name>
+    <message>
+        <source>line %1 is not a record (%2): the rest of the file was not read</source>
+        <translation>%1번째 줄은 레코드가 아닙니다 (%2): 파일의 나머지는 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the record ends in the middle of line %1: it was cut short</source>
+        <translation>레코드가 %1번째 줄 중간에서 끝납니다: 중간에 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>this is not a ProcLab record: its first line is not a record header</source>
+        <translation>ProcLab 레코드가 아닙니다: 첫 줄이 레코드 헤더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the record header has no valid version</source>
+        <translation>레코드 헤더에 올바른 버전이 없습니다</translation>
+    </message>
+    <message>
+        <source>this record was written by a newer ProcLab (format %1; this version reads format %2): what it does not know is left out</source>
+        <translation>더 새로운 ProcLab이 쓴 레코드입니다 (형식 %1, 이 버전은 형식 %2를 읽습니다): 모르는 내용은 빼고 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>line %1 is not a record: it has no &quot;kind&quot; or no &quot;t&quot;</source>
+        <translation>%1번째 줄은 레코드가 아닙니다: &quot;kind&quot;나 &quot;t&quot;가 없습니다</translation>
+    </message>
+    <message>
+        <source>the record is empty</source>
+        <translation>레코드가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,28 @@ double timeRunWithCpu(const Argv &argv, double *cpuMs)
     return wallMs;
 }
 
+// The rounds where both runs succeeded (a time of -1: failed), paired into ratios; the CPU
+// ratios where CPU times were measured.
+Ratio collect(const std::vector<double> &plainMs,
+              const std::vector<double> &followedMs,
+              const std::vector<double> &plainCpu,
+              const std::vector<double> &followedCpu)
+{
+    Ratio ratio;
+    for (std::size_t i = 0; i < plainMs.size(); ++i) {
+        if (plainMs[i] < 0 || followedMs[i] < 0) {
+            ++ratio.failedRounds;
+            continue;
+        }
+        ratio.plainMs.push_back(plainMs[i]);
+        ratio.followedMs.push_back(followedMs[i]);
+        ratio.ratios.push_back(followedMs[i] / plainMs[i]);
+        if (i < plainCpu.size() && i < followedCpu.size() && plainCpu[i] > 0)
+            ratio.cpuRatios.push_back(followedCpu[i] / plainCpu[i]);
+    }
+    return ratio;
+}
+
 Ratio compare(const std::string &worker, const std::string &script, int rounds, const char *what)
 {
     const Argv plain({"/bin/sh", "-c", script});
@@ -63,19 +85,7 @@ Ratio compare(const std::string &worker, const std::string &script, int rounds, 
                 followedMs[std::size_t(round)] = timeRunWithCpu(followed,
                                                                 &followedCpu[std::size_t(round)]);
             });
-    Ratio ratio;
-    for (std::size_t i = 0; i < plainMs.size(); ++i) {
-        if (plainMs[i] < 0 || followedMs[i] < 0) {
-            ++ratio.failedRounds;
-            continue;
-        }
-        ratio.plainMs.push_back(plainMs[i]);
-        ratio.followedMs.push_back(followedMs[i]);
-        ratio.ratios.push_back(followedMs[i] / plainMs[i]);
-        if (plainCpu[i] > 0)
-            ratio.cpuRatios.push_back(followedCpu[i] / plainCpu[i]);
-    }
-    return ratio;
+    return collect(plainMs, followedMs, plainCpu, followedCpu);
 }
 
 constexpr long long FloodLines = 1000 * 1000;
@@ -127,17 +137,7 @@ Ratio compareFloods(const std::string &worker, int rounds)
                 plainMs[std::size_t(round)] = floodMs(worker, false);
             },
             [&](int round) { followedMs[std::size_t(round)] = floodMs(worker, true); });
-    Ratio ratio;
-    for (std::size_t i = 0; i < plainMs.size(); ++i) {
-        if (plainMs[i] < 0 || followedMs[i] < 0) {
-            ++ratio.failedRounds;
-            continue;
-        }
-        ratio.plainMs.push_back(plainMs[i]);
-        ratio.followedMs.push_back(followedMs[i]);
-        ratio.ratios.push_back(followedMs[i] / plainMs[i]);
-    }
-    return ratio;
+    return collect(plainMs, followedMs, {}, {});
 }
 
 } // namespace

@@ -40,11 +40,15 @@ LowerPane::LowerPane(Session &session, QWidget *parent)
     retranslate();
 }
 
-void LowerPane::setSelectedWorkers(const QSet<int> &workerIds)
+void LowerPane::setSelectedProcesses(const ProcessTargets &targets)
 {
+    QSet<int> workerIds;
+    for (const ProcessTarget &target : targets)
+        workerIds.insert(target.workerId);
     m_outputView->setWorkerFilter(workerIds);
     m_timeline->setSelectedWorkers(workerIds);
-    m_processView->setWorkerFilter(workerIds);
+    m_timeline->setSelectedProcesses(targets);
+    m_processView->setSelectedProcesses(targets);
 }
 
 void LowerPane::setFontPointSize(int points)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processtarget.h"
+
 #include <QSet>
 #include <QSplitter>
 
@@ -17,8 +19,9 @@ class TimelineView;
 // Python panel beside them. Python sits beside the output rather than beside the table: the table
 // keeps its full width, and the code sits next to the lines it explains.
 //
-// It shows the workers selected in the table (setSelectedWorkers) in each of them: the output
-// filtered, the lanes highlighted, the trees picked.
+// It shows the processes selected in the table (setSelectedProcesses) in each of them: the output
+// filtered to their workers (a line is known by its worker, not by the process that wrote it),
+// the lanes highlighted, the trees picked.
 class LowerPane final : public QSplitter
 {
     Q_OBJECT
@@ -31,7 +34,8 @@ public:
     ProcessView *processView() const { return m_processView; }
     PythonPanel *pythonPanel() const { return m_pythonPanel; }
 
-    void setSelectedWorkers(const QSet<int> &workerIds);
+    // The processes selected in the table: their workers' output, their lanes, their trees.
+    void setSelectedProcesses(const ProcessTargets &targets);
     void setFontPointSize(int points);
 
 protected:

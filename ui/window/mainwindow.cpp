@@ -6,6 +6,7 @@
 #include "languagemanager.h"
 #include "lowerpane.h"
 #include "outputview.h"
+#include "processview.h"
 #include "preferencesdialog.h"
 #include "pythonpanel.h"
 #include "recordkeeper.h"
@@ -255,8 +256,17 @@ void MainWindow::connectActions()
             &TimelineView::workerClicked,
             m_table,
             &WorkerTableView::selectWorker);
+    connect(m_lowerPane->timelineView(),
+            &TimelineView::processClicked,
+            m_table,
+            [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
+    // A process picked in the Processes tab is selected in the table, and so filters the rest.
+    connect(m_lowerPane->processView(),
+            &ProcessView::processSelected,
+            m_table,
+            [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
-        m_lowerPane->setSelectedWorkers(m_table->selectedWorkerIds());
+        m_lowerPane->setSelectedProcesses(m_table->selectedProcesses());
         updateActions();
     });
 }

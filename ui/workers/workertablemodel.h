@@ -1,7 +1,13 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "descendanttracker.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
 #include <QSet>
+
+#include <memory>
+#include <vector>
 
 namespace ProcLab {
 
@@ -10,7 +16,9 @@ class Worker;
 class WorkerPool;
 struct ExitInfo;
 
-// The table of workers: one row per worker of a WorkerPool, in start order.
+// The table of workers: one top-level row per worker of a WorkerPool, in start order, and under a
+// followed worker's row (Worker::descendants()) a row for each process its program created, nested
+// by parent: children of children under their parent, an orphan under the process that created it.
 //
 // An adapter, nothing more: the pool owns the workers and their processes, and this model only reads
 // them. Rows are inserted and removed exactly when the pool says so, with the pool's ranges; cells
@@ -23,7 +31,20 @@ struct ExitInfo;
 // whole process tree added up, as ProcessTreeModel shows the worker's row; the operating system
 // reports them about twice a second, and each sample
 // becomes one dataChanged() per contiguous run of sampled rows, over those two columns only.
-class WorkerTableModel final : public QAbstractTableModel
+//
+// Descendant rows follow DescendantTracker::descendantsChanged(), itself batched (at most one per
+// 50 ms): each batch becomes exact beginInsertRows/beginRemoveRows ranges and one dataChanged()
+// per contiguous run of changed rows under each parent, never a reset. A program that starts
+// 10 000 children must not cost 10 000 rows: under each process at most LiveRowLimit running
+// children and the EndedRowLimit most recently ended ones are rows, and the rest are counted in one
+// "+N more" row (RowKind::More), always the last under its parent. Rows do not jump about while a
+// learner reads them: a running process keeps its row, a row freed by an end goes to the earliest
+// hidden running child, and an ended process keeps its row while rows of its children hang under
+// it, even once the tracker has forgotten it (its row then shows the last copy announced). What
+// the model keeps besides rows is a few ids per process the tracker keeps: it is as bounded as the
+// tracker. Processes that the tracker forgot before it ever announced them (more than its ended
+// limit ending within one batch) are in no count here.
+class WorkerTableModel final : public QAbstractItemModel
 {
     Q_OBJECT
 
@@ -52,19 +73,39 @@ public:
         IsActiveRole,           // bool: the process may still be alive
         CountdownRole,          // int: seconds until a scheduled terminate; invalid when none
         CpuHistoryRole,         // QList<double>: CPU % of the worker's tree, oldest first
-        FailedRole, // bool: ended in a way nobody asked for: a crash, a failed start, a non-zero
-                    // exit status of its own
+        FailedRole,  // bool: ended in a way nobody asked for: a crash, a failed start, a non-zero
+                     // exit status of its own
+        RowKindRole, // int(RowKind): a worker, one of its descendants, or a "+N more" summary
+        OrphanRole,  // bool: a descendant whose parent ended while it ran
     };
     Q_ENUM(Role)
 
-    explicit WorkerTableModel(WorkerPool &pool, QObject *parent = nullptr);
+    // What a row stands for. For Descendant rows, PidRole is the descendant's PID, WorkerIdRole its
+    // worker's id and StateRole int(DescendantState); More rows hold no process (PidRole 0) and
+    // cannot be selected.
+    enum class RowKind { Worker, Descendant, More };
+    Q_ENUM(RowKind)
 
+    // Per parent, the rows shown at most (see the class comment). The tracker itself keeps every
+    // running process and the last DescendantTracker::DefaultEndedLimit ended ones of a tree.
+    static constexpr int LiveRowLimit = 200;
+    static constexpr int EndedRowLimit = 50;
+
+    explicit WorkerTableModel(WorkerPool &pool, QObject *parent = nullptr);
+    ~WorkerTableModel() override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &index) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     Worker *workerAt(int row) const;
+    // Some worker's program has a descendant still running (its running-time cell moves, even
+    // after the worker itself ended, as an orphan's does).
+    bool hasRunningDescendants() const;
     // CPU and memory come from the sampler's samples; without one those cells stay empty.
     void setSampler(const ProcessSampler *sampler);
 
@@ -83,6 +124,27 @@ public:
     static QString countText(qint64 count);
 
 private:
+    struct Node;
+    struct Tree;
+
+    void insertWorkers(int first, int last);
+    void removeWorkers(int first, int last);
+    void renumberWorkers();
+    Tree *treeOf(int workerId) const;
+    void handleDescendantsChanged(int workerId, const DescendantTracker::Changes &changes);
+    void reconcile(Tree &tree, quint64 parentId, QList<quint64> &emptiedGhosts);
+    void removeChildRows(Tree &tree, Node *parent, int first, int last);
+    std::unique_ptr<Node> createDescendantNode(Tree &tree, Node *parent, quint64 id);
+    void forgetNodes(Tree &tree, Node *node);
+    static void dropFamilyIfDone(Tree &tree, quint64 parentId);
+    void emitChangedRows(Tree &tree, const QList<quint64> &ids);
+    QModelIndex indexOf(const Node *node, int column = 0) const;
+    static int rowOf(const Node *node);
+    static Node *nodeOf(const QModelIndex &index);
+    QVariant descendantData(const Node *node, int column, int role) const;
+    QVariant moreData(const Node *node, int column, int role) const;
+    void emitSubtreeChanged(const Node *node);
+
     void handleWorkersChanged(const QList<int> &rows);
     void handleSampled();
     QVariant displayData(const Worker *worker, int column) const;
@@ -90,6 +152,9 @@ private:
     QString toolTip(const Worker *worker) const;
 
     WorkerPool &m_pool;
+    // One per pool row, in the pool's order: a worker's row and the descendant rows under it.
+    std::vector<std::unique_ptr<Node>> m_workerNodes;
+    QHash<int, Node *> m_workerNodesById;
     const ProcessSampler *m_sampler = nullptr;
     QSet<int> m_sampledWorkerIds; // rows showing CPU and memory, to be cleared when they end
 };
