@@ -6,8 +6,8 @@
 #include "languagemanager.h"
 #include "lowerpane.h"
 #include "outputview.h"
-#include "processview.h"
 #include "preferencesdialog.h"
+#include "processview.h"
 #include "pythonpanel.h"
 #include "recordkeeper.h"
 #include "runcommanddialog.h"
@@ -265,6 +265,11 @@ void MainWindow::connectActions()
             &ProcessView::processSelected,
             m_table,
             [this](const ProcessTarget &target) { m_table->selectWorker(target.workerId); });
+    // A right-click on a process in the Processes tab: the process menu, for that process.
+    connect(m_lowerPane->processView(),
+            &ProcessView::processMenuRequested,
+            m_actions,
+            &WorkerActions::popUpProcessMenu);
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
         m_lowerPane->setSelectedProcesses(m_table->selectedProcesses());
         updateActions();
