@@ -73,6 +73,13 @@ HeadlessRunner::HeadlessRunner(Session &session, const LaunchOptions &options, Q
             [this](const Worker *, const DescendantTracker::Note &note) {
                 printMessage(note.text);
             });
+    // The workers' programs have ended, but the run goes on while their orphans do: said when the
+    // last program ends, or when orphans are reported after it.
+    connect(&pool, &WorkerPool::allFinished, this, &HeadlessRunner::sayWaitingForOrphans);
+    connect(&pool, &WorkerPool::eventOccurred, this, [this](const WorkerEvent &event) {
+        if (event.kind == WorkerEvent::Kind::OrphansKept && m_session.pool().activeCount() == 0)
+            sayWaitingForOrphans();
+    });
     connect(&m_session, &Session::finished, this, [this] {
         if (m_finished)
             return;
@@ -99,16 +106,33 @@ void HeadlessRunner::start()
 void HeadlessRunner::stopOnSignal(int signalNumber)
 {
     const int active = m_session.pool().activeCount();
+    const int orphans = m_session.counts().orphans;
     const QString signal = signalName(signalNumber);
     switch (m_session.requestStop(signalNumber)) {
     case Session::StopStep::Terminating:
-        printMessage(active == 1 ? tr("received %1: stopping 1 worker").arg(signal)
+        if (active == 0 && orphans > 0)
+            printMessage(orphans == 1
+                                 ? tr("received %1: stopping 1 orphan").arg(signal)
+                                 : tr("received %1: stopping %2 orphans").arg(signal).arg(orphans));
+        else
+            printMessage(active == 1
+                                 ? tr("received %1: stopping 1 worker").arg(signal)
                                  : tr("received %1: stopping %2 workers").arg(signal).arg(active));
         break;
     case Session::StopStep::Killing:
         printMessage(tr("received %1 again: killing every worker now").arg(signal));
         break;
     }
+}
+
+void HeadlessRunner::sayWaitingForOrphans()
+{
+    const int orphans = m_session.counts().orphans;
+    if (orphans <= 0 || m_session.isStopping())
+        return;
+    printMessage(orphans == 1
+                         ? tr("waiting for 1 orphan to end (Ctrl+C stops it)")
+                         : tr("waiting for %1 orphans to end (Ctrl+C stops them)").arg(orphans));
 }
 
 void HeadlessRunner::printOutput(const Worker *worker, const QList<OutputLine> &lines)

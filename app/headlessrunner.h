@@ -18,6 +18,8 @@ struct WorkerEvent;
 // status are the Session's. Processes the followed workers create are told on stderr like workers
 // ("started 4251 (child of 4250): …", "4251 (child of 4250) ended: exit code 0"); --prefix puts the
 // worker's PID or name before each output line; --record writes the run to a file as it happens.
+// Orphans a followed program leaves run on: the run ends when they have ended too (it says it is
+// waiting for them), or when a SIGINT stops them.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -34,6 +36,7 @@ signals:
     void finished(int exitStatus);
 
 private:
+    void sayWaitingForOrphans();
     void printOutput(const Worker *worker, const QList<OutputLine> &lines);
     void printToStdout(const QByteArray &bytes);
     void printMessage(const QString &text);

@@ -259,6 +259,21 @@ void DescendantTracker::noteStopRequested(int signalNumber)
     m_requestedStopSignals.insert(signalNumber);
 }
 
+namespace {
+
+quint64 processSignalKey(quint64 id, int signalNumber)
+{
+    return (id << 8) | quint64(signalNumber & 0xff);
+}
+
+} // namespace
+
+void DescendantTracker::noteSignalSentTo(qint64 pid, int signalNumber)
+{
+    if (const Descendant *entry = findUnreaped(pid))
+        m_requestedProcessSignals.insert(processSignalKey(entry->id, signalNumber));
+}
+
 void DescendantTracker::setEndedLimit(int limit)
 {
     m_endedLimit = qMax(0, limit);
@@ -416,7 +431,9 @@ void DescendantTracker::end(Descendant &entry, qint64 timeUs, int waitStatus, bo
     entry.endTimeUs = qMax(timeUs, entry.startTimeUs);
     entry.waitStatus = known ? waitStatus : -1;
     const bool requested = known && WIFSIGNALED(waitStatus)
-                           && m_requestedStopSignals.contains(WTERMSIG(waitStatus));
+                           && (m_requestedStopSignals.contains(WTERMSIG(waitStatus))
+                               || m_requestedProcessSignals.remove(
+                                       processSignalKey(entry.id, WTERMSIG(waitStatus))));
     entry.exitInfo = known ? exitInfoFromWaitStatus(waitStatus, requested) : ExitInfo();
     ++m_counts.ended;
 

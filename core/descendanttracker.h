@@ -76,6 +76,9 @@ public:
     // Descendants that die of this signal from now on were stopped on request (the user's
     // terminate or kill reached the whole group), not crashed.
     void noteStopRequested(int signalNumber);
+    // The user sent this signal to that one process alone ("terminate this process"): if it dies
+    // of it, it was stopped on request, while its siblings that die of the same signal were not.
+    void noteSignalSentTo(qint64 pid, int signalNumber);
 
     void setEndedLimit(int limit);
     int endedLimit() const { return m_endedLimit; }
@@ -136,6 +139,7 @@ private:
     quint64 m_rootId = 0;
     int m_endedLimit = DefaultEndedLimit;
     QSet<int> m_requestedStopSignals;
+    QSet<quint64> m_requestedProcessSignals; // an entry's id and a signal, in one key
 
     Summary m_counts; // started, ended, orphans, forgotten, forgottenFailed
     qint64 m_tracerPid = 0;

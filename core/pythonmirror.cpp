@@ -242,7 +242,28 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
             QStringLiteral("os.killpg(%1.pid, signal.%2)")
                     .arg(variableFor(id).name, signalName(event.signalNumber)));
         break;
+    case WorkerEvent::Kind::ProcessSignalSent: {
+        // One process alone: Process.terminate() and kill() are exactly this for the program.
+        sleepSinceLastAction(event.timestampMs);
+        const Variable variable = variableFor(id);
+        const bool program = event.pid == worker->pid();
+        if (program && variable.isProcess && event.signalNumber == SIGTERM)
+            add(id, QStringLiteral("%1.terminate()").arg(variable.name));
+        else if (program && variable.isProcess && event.signalNumber == SIGKILL)
+            add(id, QStringLiteral("%1.kill()").arg(variable.name));
+        else if (program)
+            add(id,
+                QStringLiteral("os.kill(%1.pid, signal.%2)")
+                        .arg(variable.name, signalName(event.signalNumber)));
+        else
+            add(id,
+                QStringLiteral("os.kill(%1, signal.%2)")
+                        .arg(event.pid)
+                        .arg(signalName(event.signalNumber)));
+        break;
+    }
     case WorkerEvent::Kind::LeftoversStopped:
+    case WorkerEvent::Kind::OrphansKept:
         break;
     }
 }

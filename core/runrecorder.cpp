@@ -156,7 +156,11 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
     case WorkerEvent::Kind::SignalSent:
         m_writer.writeSignal(timeUs, event.pid, event.signalNumber, QLatin1String("group"));
         break;
+    case WorkerEvent::Kind::ProcessSignalSent:
+        m_writer.writeSignal(timeUs, event.pid, event.signalNumber, QLatin1String("process"));
+        break;
     case WorkerEvent::Kind::LeftoversStopped:
+    case WorkerEvent::Kind::OrphansKept:
         m_writer.write(timeUs,
                        QLatin1String("event"),
                        {{QStringLiteral("pid"), event.pid}, {QStringLiteral("text"), event.text}});

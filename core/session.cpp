@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace ProcLab {
 
 using namespace std::chrono;
@@ -22,9 +24,12 @@ Session::Session(const QString &workerProgram, QObject *parent)
     setScrollbackLines(Defaults::ScrollbackLines);
     connect(&m_pool, &WorkerPool::spawnRefused, this, &Session::refuse);
     connect(&m_pool, &WorkerPool::batchWaiting, this, &Session::delayed);
-    connect(&m_pool, &WorkerPool::workerFinished, this, [this](const Worker *worker) {
+    connect(&m_pool, &WorkerPool::workerFinished, this, [this](Worker *worker) {
         if (!worker->exitInfo().isSuccess())
             m_failed = true;
+        // The run goes on while its orphans do.
+        if (worker->hasOrphans())
+            connect(worker, &Worker::orphansEnded, this, &Session::checkFinished);
     });
     connect(&m_pool, &WorkerPool::workersInserted, this, [this] { m_finishedSaid = false; });
     connect(&m_pool, &WorkerPool::allFinished, this, &Session::checkFinished);
@@ -229,7 +234,7 @@ void Session::launch(const LaunchOptions &options)
 void Session::terminate(const QList<Worker *> &workers)
 {
     for (Worker *worker : workers) {
-        if (worker->isActive())
+        if (worker->hasLiveProcesses())
             m_pool.terminate(worker);
     }
 }
@@ -237,7 +242,7 @@ void Session::terminate(const QList<Worker *> &workers)
 void Session::kill(const QList<Worker *> &workers)
 {
     for (Worker *worker : workers) {
-        if (worker->isActive())
+        if (worker->hasLiveProcesses())
             m_pool.kill(worker);
     }
 }
@@ -269,16 +274,49 @@ void Session::resume(const QList<Worker *> &workers)
 void Session::sendSignal(const QList<Worker *> &workers, int signalNumber)
 {
     for (Worker *worker : workers) {
-        if (worker->isActive())
+        if (worker->hasLiveProcesses())
             m_pool.sendSignal(worker, signalNumber);
     }
+}
+
+bool Session::signalProcess(const ProcessTarget &target, int signalNumber)
+{
+    // Not refuse(): a process that ended before the click is no failure of the run.
+    Worker *worker = target.isValid() ? m_pool.workerById(target.workerId) : nullptr;
+    if (!worker) {
+        emit refused(tr("not signalling %1: its worker is no longer in the table").arg(target.pid));
+        return false;
+    }
+    QString whyNot;
+    if (worker->signalProcess(target.pid, signalNumber, &whyNot))
+        return true;
+    emit refused(
+            tr("not sending %1 to %2: %3").arg(signalName(signalNumber)).arg(target.pid).arg(whyNot));
+    return false;
+}
+
+void Session::signalProcesses(const ProcessTargets &targets, int signalNumber)
+{
+    for (const ProcessTarget &target : targets)
+        signalProcess(target, signalNumber);
+}
+
+QList<Worker *> Session::workersOf(const ProcessTargets &targets) const
+{
+    QList<Worker *> workers;
+    for (const ProcessTarget &target : targets) {
+        Worker *worker = m_pool.workerById(target.workerId);
+        if (worker && !workers.contains(worker))
+            workers.append(worker);
+    }
+    return workers;
 }
 
 void Session::clearFinished()
 {
     QSet<int> cleared;
     for (const Worker *worker : m_pool.workers()) {
-        if (!worker->isActive())
+        if (!worker->hasLiveProcesses())
             cleared.insert(worker->id());
     }
     if (cleared.isEmpty())
@@ -299,7 +337,7 @@ Session::StopStep Session::requestStop(int signalNumber)
     }
     // Asked again: no more grace.
     for (Worker *worker : m_pool.workers()) {
-        if (worker->isActive())
+        if (worker->hasLiveProcesses())
             m_pool.kill(worker);
     }
     return StopStep::Killing;
@@ -315,6 +353,7 @@ Session::Counts Session::counts() const
             ++counts.paused;
         else if (worker->isActive())
             ++counts.running;
+        counts.orphans += worker->orphanCount();
     }
     return counts;
 }
@@ -326,9 +365,19 @@ int Session::exitStatus() const
     return m_failed ? 1 : 0;
 }
 
+bool Session::hasLiveProcesses() const
+{
+    if (m_pool.hasActiveWorkers())
+        return true;
+    const QList<Worker *> &workers = m_pool.workers();
+    return std::any_of(workers.cbegin(), workers.cend(), [](const Worker *worker) {
+        return worker->hasOrphans();
+    });
+}
+
 void Session::checkFinished()
 {
-    if (m_launching || m_finishedSaid || m_pool.hasActiveWorkers())
+    if (m_launching || m_finishedSaid || hasLiveProcesses())
         return;
     m_finishedSaid = true;
     emit finished();

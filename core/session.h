@@ -5,6 +5,7 @@
 #include "launchoptions.h"
 #include "lessons.h"
 #include "processsampler.h"
+#include "processtarget.h"
 #include "pythonmirror.h"
 #include "workerpool.h"
 
@@ -35,6 +36,12 @@ struct WorkerSpec;
 // - the stop policy: the first request terminates every worker (SIGTERM, the grace period, then
 //   SIGKILL), a second one kills them at once, and from the first on no new work starts.
 // - the headless exit status, and what a user's choice (scrollback, grace) means for the engine.
+// - orphans: a followed program's processes that outlive it run on, shown, until they end or are
+//   stopped; the run is not over (finished()) until they have ended, since they still write to
+//   the same output, and a stop request stops them too.
+// - two ways to stop what the user points at: the whole tree (terminate(), kill(), sendSignal():
+//   the worker's group, with grace then kill), or one process alone (signalProcess(), as Python's
+//   Process.terminate()).
 class Session final : public QObject
 {
     Q_OBJECT
@@ -52,6 +59,7 @@ public:
         int paused = 0;
         int waiting = 0; // of a batch, queued until the limit of active workers leaves room
         int workers = 0; // in the table: every worker started and not cleared
+        int orphans = 0; // processes still running after their worker's program ended
     };
 
     // workerProgram: proclab-worker, which the lessons run; empty when it was not found. Then the
@@ -119,19 +127,31 @@ public:
     // finished() follows once all of it has ended.
     void launch(const LaunchOptions &options);
 
-    // The user's commands on the workers they chose; each applies only where it can.
+    // The user's commands on the workers they chose; each applies only where it can. terminate(),
+    // kill() and sendSignal() stop the whole tree of each (its group, and its orphans).
     void terminate(const QList<Worker *> &workers);
     void kill(const QList<Worker *> &workers);
     void terminateAfter(const QList<Worker *> &workers, std::chrono::milliseconds delay);
     void pause(const QList<Worker *> &workers);
     void resume(const QList<Worker *> &workers);
     void sendSignal(const QList<Worker *> &workers, int signalNumber);
+    // One process alone, not its group: with SIGTERM, "terminate this process" as Python's
+    // Process.terminate() (its children live on, as orphans). Refused, through refused(), when the
+    // target is not a running process of its worker's tree (an unfollowed worker: its program
+    // only); nothing is signalled then.
+    bool signalProcess(const ProcessTarget &target, int signalNumber);
+    void signalProcesses(const ProcessTargets &targets, int signalNumber);
+    // The workers the targets belong to, each once, in the order given: for the whole-tree
+    // commands on processes the user pointed at.
+    QList<Worker *> workersOf(const ProcessTargets &targets) const;
     // Removes the ended workers from the table, and their lines from the Python mirror.
     void clearFinished();
 
     // Quitting, or a SIGINT, SIGTERM or SIGHUP to ProcLab (signalNumber, for the exit status).
     StopStep requestStop(int signalNumber = 0);
     bool isStopping() const { return m_stopping; }
+    // A worker runs or waits to start, or orphans of one run: quitting must stop something.
+    bool hasLiveProcesses() const;
 
     Counts counts() const;
     // proclab --headless's exit status: 128+N when ProcLab was stopped by signal N; else 1 when a
@@ -145,8 +165,8 @@ signals:
     void refused(const QString &reason);
     // Work that waits to start, and why: the limit of active workers (WorkerPool::spawnBatch).
     void delayed(const QString &reason);
-    // Nothing is active or waiting any more (and no launch() is under way). Comes again after
-    // new work has started and ended.
+    // Nothing is active or waiting any more, no orphan runs (and no launch() is under way). Comes
+    // again after new work has started and ended.
     void finished();
 
 private:

@@ -16,9 +16,14 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +51,94 @@ QString secondsText(qint64 milliseconds)
     if (milliseconds < 1000)
         return Texts::tr("%1 ms").arg(milliseconds);
     return Texts::tr("%1 s").arg((milliseconds + 500) / 1000);
+}
+
+// What /proc says of a process, for deciding whether a PID is still one of ours.
+struct ProcessStatus
+{
+    char state = '?';
+    qint64 parentPid = 0;
+    qint64 groupId = 0;
+    qint64 tracerPid = 0;
+};
+
+bool readSmallFile(const char *path, char *buffer, size_t size)
+{
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    ssize_t got = 0;
+    do {
+        got = ::read(fd, buffer, size - 1);
+    } while (got < 0 && errno == EINTR);
+    ::close(fd);
+    if (got <= 0)
+        return false;
+    buffer[got] = '\0';
+    return true;
+}
+
+bool readProcessStatus(qint64 pid, ProcessStatus &status)
+{
+    char path[64];
+    char text[4096];
+    std::snprintf(path, sizeof path, "/proc/%lld/stat", static_cast<long long>(pid));
+    if (!readSmallFile(path, text, sizeof text))
+        return false;
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+    const char *close = std::strrchr(text, ')');
+    if (!close || close[1] != ' ' || close[2] == '\0')
+        return false;
+    status.state = close[2];
+    char *end = nullptr;
+    status.parentPid = std::strtoll(close + 3, &end, 10);
+    status.groupId = std::strtoll(end, nullptr, 10);
+    std::snprintf(path, sizeof path, "/proc/%lld/status", static_cast<long long>(pid));
+    if (!readSmallFile(path, text, sizeof text))
+        return false;
+    const char *tracer = std::strstr(text, "\nTracerPid:");
+    status.tracerPid = tracer ? std::strtoll(tracer + 11, nullptr, 10) : 0;
+    return true;
+}
+
+enum class SendResult { Sent, Gone, NotOurs, Failed };
+
+// Sends a signal to pid only if, at the moment it is sent, pid is still the process that
+// `belongs` accepted. A pidfd holds the process itself, not its number: if the signal reaches it,
+// it had not been reaped, so its PID could not have been given to another process in between, and
+// the /proc files read after opening it were its own. Without pidfds (kernels before 5.3) the
+// check and the kill() are a moment apart.
+template<typename Check>
+SendResult sendToProcess(qint64 pid, int signalNumber, Check belongs, int &error)
+{
+    int pidfd = -1;
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_send_signal)
+    pidfd = int(::syscall(SYS_pidfd_open, pid_t(pid), 0));
+    if (pidfd < 0 && errno == ESRCH)
+        return SendResult::Gone;
+#endif
+    ProcessStatus status;
+    SendResult result = SendResult::Sent;
+    if (!readProcessStatus(pid, status) || status.state == 'Z' || status.state == 'X') {
+        result = SendResult::Gone;
+    } else if (!belongs(status)) {
+        result = SendResult::NotOurs;
+    } else {
+        int sent = -1;
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_send_signal)
+        if (pidfd >= 0)
+            sent = int(::syscall(SYS_pidfd_send_signal, pidfd, signalNumber, nullptr, 0));
+        else
+#endif
+            sent = ::kill(pid_t(pid), signalNumber);
+        if (sent != 0) {
+            error = errno;
+            result = error == ESRCH ? SendResult::Gone : SendResult::Failed;
+        }
+    }
+    if (pidfd >= 0)
+        ::close(pidfd);
+    return result;
 }
 
 } // namespace
@@ -246,6 +339,7 @@ bool Worker::prepareFollowing(QString &program, QStringList &arguments)
             m_descendants,
             &DescendantTracker::finishChannel);
     connect(m_descendants, &DescendantTracker::rootEnded, this, &Worker::handleProgramEnded);
+    connect(m_descendants, &DescendantTracker::descendantsChanged, this, &Worker::updateOrphanCount);
     m_traceReader->start(channel.readFd);
     arguments = QStringList{QStringLiteral("trace"),
                             QStringLiteral("--events-fd"),
@@ -294,6 +388,7 @@ void Worker::handleProcessFinished(int exitCode, QProcess::ExitStatus exitStatus
         m_traceReader->readAvailable();
         if (!isActive()) {
             flushSplitters(); // output of orphans that outlived the program
+            endOrphans();
             return;
         }
         if (m_pid == 0)
@@ -405,15 +500,124 @@ void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
                          && !m_exitInfo.stopRequested;
     setState(crashed ? WorkerState::Crashed : WorkerState::Finished);
     report(WorkerEvent::Kind::Ended, text);
-    stopLeftovers();
+    if (!keepOrphans())
+        stopLeftovers();
     emit finished();
+}
+
+bool Worker::keepOrphans()
+{
+    // Only what can be shown is kept: a traced tree, whose every process has its entry and whose
+    // tracer (still our child) ends when the last of them does. Processes of a tree the user
+    // asked to stop are not orphans to keep but the rest of that stop.
+    if (!m_descendants || !m_traceReader || m_descendants->isApproximate()
+        || m_descendants->isChannelFinished() || m_terminateSent || m_killSent || !m_process
+        || m_process->state() == QProcess::NotRunning)
+        return false;
+    // Kept while the tracer runs, even if no orphan is known yet: a child whose parent ended
+    // between creating it and saying so is reported after the program's end.
+    m_keepsOrphans = true;
+    m_orphanCount = int(m_descendants->summary().alive);
+    reportOrphans();
+    return true;
+}
+
+void Worker::reportOrphans()
+{
+    if (m_orphansReported || m_orphanCount <= 0)
+        return;
+    m_orphansReported = true;
+    report(WorkerEvent::Kind::OrphansKept,
+           tr("%n process(es) that %1 started still run as orphans: kept until they end or are "
+              "stopped",
+              nullptr,
+              m_orphanCount)
+                   .arg(m_pid));
+}
+
+void Worker::updateOrphanCount()
+{
+    if (!m_keepsOrphans)
+        return;
+    const int alive = int(m_descendants->summary().alive);
+    if (alive == m_orphanCount)
+        return;
+    m_orphanCount = alive;
+    reportOrphans();
+    emit changed();
+}
+
+void Worker::endOrphans()
+{
+    // The tracer has ended: nothing it traced runs any more.
+    if (!m_keepsOrphans)
+        return;
+    if (m_escalation)
+        m_escalation->stop();
+    m_keepsOrphans = false;
+    m_orphanCount = 0;
+    // The tracer ends only when nothing it traced runs. A process that left its tracing (a
+    // nested tracer's child) but not the group cannot be shown any more: it is stopped.
+    if (ProcessGroup::hasLiveMembers(m_pid))
+        stopLeftovers();
+    else if (m_guardian)
+        m_guardian->unwatch(m_pid);
+    emit changed();
+    emit orphansEnded();
+}
+
+bool Worker::belongsToTree(qint64 pid) const
+{
+    ProcessStatus status;
+    if (!readProcessStatus(pid, status))
+        return false;
+    if (m_tracerPid > 0 && status.tracerPid == m_tracerPid)
+        return true;
+    return m_pid > 0 && status.groupId == m_pid;
+}
+
+int Worker::signalOutsideGroup(int signalNumber)
+{
+    // Processes of the tree that left its group (setsid, setpgid) are signalled one by one: each
+    // is checked to be ours still (traced by our tracer, or in our group) as it is sent.
+    if (!m_descendants || m_pid <= 0)
+        return 0;
+    int sent = 0;
+    for (const quint64 id : m_descendants->ids()) {
+        const Descendant *entry = m_descendants->descendant(id);
+        if (!entry->isAlive() || entry->pid == m_pid)
+            continue;
+        if (::getpgid(pid_t(entry->pid)) == pid_t(m_pid))
+            continue; // the group's signal reaches it
+        int error = 0;
+        const SendResult result = sendToProcess(
+                entry->pid,
+                signalNumber,
+                [this](const ProcessStatus &status) {
+                    return m_tracerPid > 0 && status.tracerPid == m_tracerPid;
+                },
+                error);
+        if (result == SendResult::Sent)
+            ++sent;
+    }
+    return sent;
+}
+
+void Worker::signalTree(int signalNumber)
+{
+    if (m_pid <= 0)
+        return;
+    ProcessGroup::signal(m_pid, signalNumber);
+    signalOutsideGroup(signalNumber);
 }
 
 void Worker::stopLeftovers()
 {
-    // The leader is gone; background children it left in its group must not outlive it.
+    // The leader is gone; background children it left in its group (or, followed, anywhere in
+    // its tree) must not outlive it.
     const qint64 group = m_pid;
-    if (!ProcessGroup::hasLiveMembers(group)) {
+    const bool outside = m_descendants && m_descendants->summary().alive > 0;
+    if (!ProcessGroup::hasLiveMembers(group) && !outside) {
         if (m_guardian)
             m_guardian->unwatch(group);
         return;
@@ -422,11 +626,12 @@ void Worker::stopLeftovers()
            tr("%1 left processes behind in its group: terminating them").arg(group));
     noteStopRequested(SIGTERM);
     noteStopRequested(SIGKILL);
-    ProcessGroup::signal(group, SIGTERM);
-    ProcessGroup::signal(group, SIGCONT);
+    signalTree(SIGTERM);
+    signalTree(SIGCONT);
     QTimer::singleShot(qMax(m_grace, milliseconds(200)), this, [this, group] {
         if (ProcessGroup::hasLiveMembers(group))
             ProcessGroup::signal(group, SIGKILL);
+        signalOutsideGroup(SIGKILL);
         if (m_guardian)
             m_guardian->unwatch(group);
     });
@@ -434,33 +639,42 @@ void Worker::stopLeftovers()
 
 void Worker::terminate(milliseconds grace)
 {
-    if (!isActive() || m_terminateSent || m_killSent)
+    if (!hasLiveProcesses() || m_terminateSent || m_killSent)
         return;
     cancelScheduledStop();
     m_terminateSent = true;
     m_grace = grace;
     noteStopRequested(SIGTERM);
     if (m_pid > 0) {
-        report(WorkerEvent::Kind::TerminateSent, tr("terminating %1 (SIGTERM)…").arg(m_pid));
-        ProcessGroup::signal(m_pid, SIGTERM);
-        ProcessGroup::signal(m_pid, SIGCONT);
+        report(WorkerEvent::Kind::TerminateSent,
+               isActive() ? tr("terminating %1 (SIGTERM)…").arg(m_pid)
+                          : tr("terminating the orphans of %1 (SIGTERM)…").arg(m_pid));
+        signalTree(SIGTERM);
+        signalTree(SIGCONT);
     }
-    setState(WorkerState::Stopping);
+    if (isActive())
+        setState(WorkerState::Stopping);
 
     if (!m_escalation) {
         m_escalation = new QTimer(this);
         m_escalation->setSingleShot(true);
         connect(m_escalation, &QTimer::timeout, this, [this] {
-            if (!isActive())
+            if (!hasLiveProcesses())
                 return;
-            m_exitInfo.escalated = true;
+            // The program's own exit reading is final once it has ended: only its orphans are
+            // killed then.
+            if (isActive())
+                m_exitInfo.escalated = true;
             report(WorkerEvent::Kind::KillSent,
-                   tr("%1 still running after %2 grace: killing (SIGKILL)")
-                           .arg(m_pid)
-                           .arg(secondsText(m_grace.count())));
+                   isActive() ? tr("%1 still running after %2 grace: killing (SIGKILL)")
+                                        .arg(m_pid)
+                                        .arg(secondsText(m_grace.count()))
+                              : tr("orphans of %1 still running after %2 grace: killing (SIGKILL)")
+                                        .arg(m_pid)
+                                        .arg(secondsText(m_grace.count())));
             m_killSent = true;
             noteStopRequested(SIGKILL);
-            ProcessGroup::signal(m_pid, SIGKILL);
+            signalTree(SIGKILL);
         });
     }
     m_escalation->start(grace);
@@ -468,7 +682,7 @@ void Worker::terminate(milliseconds grace)
 
 void Worker::kill()
 {
-    if (!isActive() || m_killSent)
+    if (!hasLiveProcesses() || m_killSent)
         return;
     cancelScheduledStop();
     if (m_escalation)
@@ -476,10 +690,13 @@ void Worker::kill()
     m_killSent = true;
     noteStopRequested(SIGKILL);
     if (m_pid > 0) {
-        report(WorkerEvent::Kind::KillSent, tr("killing %1 (SIGKILL)").arg(m_pid));
-        ProcessGroup::signal(m_pid, SIGKILL);
+        report(WorkerEvent::Kind::KillSent,
+               isActive() ? tr("killing %1 (SIGKILL)").arg(m_pid)
+                          : tr("killing the orphans of %1 (SIGKILL)").arg(m_pid));
+        signalTree(SIGKILL);
     }
-    setState(WorkerState::Stopping);
+    if (isActive())
+        setState(WorkerState::Stopping);
 }
 
 void Worker::pause()
@@ -510,23 +727,90 @@ void Worker::sendSignal(int signalNumber)
         kill();
         return;
     case SIGSTOP:
-        pause();
-        return;
     case SIGCONT:
-        resume();
-        return;
+        // The program's pause and resume; orphans have no paused state of their own to keep.
+        if (isActive()) {
+            signalNumber == SIGSTOP ? pause() : resume();
+            return;
+        }
+        break;
     default:
         break;
     }
-    if (!isActive() || m_pid <= 0)
+    if (!hasLiveProcesses() || m_pid <= 0)
         return;
     report(WorkerEvent::Kind::SignalSent,
-           tr("sending %1 to %2").arg(signalName(signalNumber)).arg(m_pid),
+           isActive()
+                   ? tr("sending %1 to %2").arg(signalName(signalNumber)).arg(m_pid)
+                   : tr("sending %1 to the orphans of %2").arg(signalName(signalNumber)).arg(m_pid),
            signalNumber);
     // A worker that dies of a signal the user sent on purpose was stopped on request.
-    m_signalSent = signalNumber;
+    if (isActive())
+        m_signalSent = signalNumber;
     noteStopRequested(signalNumber);
-    ProcessGroup::signal(m_pid, signalNumber);
+    signalTree(signalNumber);
+}
+
+bool Worker::signalProcess(qint64 pid, int signalNumber, QString *whyNot)
+{
+    const auto refuse = [whyNot](const QString &reason) {
+        if (whyNot)
+            *whyNot = reason;
+        return false;
+    };
+    const bool isProgram = pid == m_pid && m_pid > 0;
+    const Descendant *entry = m_descendants && pid > 0 ? m_descendants->findUnreaped(pid) : nullptr;
+    if (isProgram) {
+        if (!isActive())
+            return refuse(tr("%1 has ended").arg(pid));
+    } else if (!m_descendants) {
+        return refuse(tr("%1 is not “%2” (%3), and ProcLab does not follow the processes it "
+                         "starts: only the program itself can be signalled alone")
+                              .arg(pid)
+                              .arg(name())
+                              .arg(m_pid));
+    } else if (!entry || !entry->isAlive()) {
+        return refuse(
+                tr("%1 is not a running process of “%2” (%3)").arg(pid).arg(name()).arg(m_pid));
+    }
+
+    // Ours if our tracer traces it; or, for the program unfollowed, our own child leading its
+    // group; or, for a process ProcLab stepped aside for or only samples, a member of the group.
+    const qint64 monitorPid = ::getpid();
+    const auto belongs = [this, isProgram, monitorPid](const ProcessStatus &status) {
+        if (m_tracerPid > 0 && status.tracerPid == m_tracerPid)
+            return true;
+        if (isProgram)
+            return status.groupId == m_pid
+                   && status.parentPid == (m_tracerPid > 0 ? m_tracerPid : monitorPid);
+        return status.groupId == m_pid;
+    };
+    // Noted first: the tracker reads its end from events that may come before we return.
+    if (entry && !isProgram)
+        m_descendants->noteSignalSentTo(pid, signalNumber);
+    int error = 0;
+    switch (sendToProcess(pid, signalNumber, belongs, error)) {
+    case SendResult::Sent:
+        break;
+    case SendResult::Gone:
+        return refuse(tr("%1 has ended").arg(pid));
+    case SendResult::NotOurs:
+        return refuse(tr("%1 is no longer a process of “%2”: not signalled").arg(pid).arg(name()));
+    case SendResult::Failed:
+        return refuse(tr("cannot signal %1: %2")
+                              .arg(pid)
+                              .arg(QString::fromLocal8Bit(std::strerror(error))));
+    }
+    // The program dies of it on request, as of the user's signal to its group.
+    if (isProgram)
+        m_signalSent = signalNumber;
+    report(WorkerEvent::Kind::ProcessSignalSent,
+           signalNumber == SIGTERM
+                   ? tr("terminating %1 alone (SIGTERM to that process)").arg(pid)
+                   : tr("sending %1 to %2 alone").arg(signalName(signalNumber)).arg(pid),
+           signalNumber,
+           pid);
+    return true;
 }
 
 void Worker::terminateAfter(milliseconds delay, milliseconds grace, milliseconds tickInterval)
@@ -613,12 +897,12 @@ void Worker::deliver(OutputChannel channel, QList<OutputLine> &lines)
     emit changed();
 }
 
-void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumber)
+void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumber, qint64 pid)
 {
     WorkerEvent event;
     event.kind = kind;
     event.workerId = m_id;
-    event.pid = m_pid;
+    event.pid = pid > 0 ? pid : m_pid;
     // The end is stamped with the end time itself, so a timeline's end mark and endTime() agree.
     event.timestampMs = kind == WorkerEvent::Kind::Ended ? m_endTime.toMSecsSinceEpoch()
                                                          : QDateTime::currentMSecsSinceEpoch();
@@ -659,6 +943,18 @@ QString stateText(WorkerState state, const ExitInfo &exitInfo)
         break;
     }
     return QCoreApplication::translate("ProcLab::Worker", "finished");
+}
+
+QString stateText(const Worker &worker)
+{
+    const QString state = stateText(worker.state(), worker.exitInfo());
+    if (worker.orphanCount() <= 0)
+        return state;
+    return QCoreApplication::translate("ProcLab::Worker",
+                                       "%1 · %n orphan(s) running",
+                                       nullptr,
+                                       worker.orphanCount())
+            .arg(state);
 }
 
 } // namespace ProcLab

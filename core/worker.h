@@ -39,6 +39,17 @@ enum class WorkerState { Starting, Running, Stopping, Finished, Crashed, FailedT
 // stays the program's own PID (it leads its group, as untraced; known from the tracer's first
 // record, so started() waits for it), and the end reads the program's own exit from that channel,
 // at the moment the program ends, even if its orphans keep the tracer running a while longer.
+//
+// Orphans are kept, not swept: when a followed program ends while processes of its tree still run,
+// finished() reads the program's own exit, and those processes run on (hasOrphans(), counted by
+// orphanCount(), each in descendants() as an orphan with the PID it was reparented to) until they
+// end (orphansEnded()) or are stopped: terminate() and kill() reach them, and nothing of them
+// survives the Worker (the tracer's death kills what it traces). An unfollowed program's
+// leftovers cannot be shown, so they are stopped when it ends, as are those of a tree the user
+// asked to stop, and those of a program followed only approximately.
+//
+// Two ways to stop: terminate() and kill() reach the whole tree (its group, and any process of it
+// that left the group), signalProcess() one process alone, as Python's Process.terminate() does.
 class Worker final : public QObject
 {
     Q_OBJECT
@@ -61,6 +72,14 @@ public:
     WorkerState state() const { return m_state; }
     // Starting, running, paused or stopping: the process may still be alive.
     bool isActive() const;
+    // Its program has ended, and processes of its tree run on as orphans (only when following):
+    // true from the program's end until the tracer's, which comes when the last of them ends.
+    bool hasOrphans() const { return m_keepsOrphans; }
+    // How many of them run now (orphans, and the processes they started), as reported so far;
+    // 0 otherwise.
+    int orphanCount() const { return m_orphanCount; }
+    // Something of this worker may still run: its program, or orphans of it.
+    bool hasLiveProcesses() const { return isActive() || hasOrphans(); }
     const ExitInfo &exitInfo() const { return m_exitInfo; }
     QDateTime startTime() const { return m_startTime; }
     QDateTime endTime() const { return m_endTime; }
@@ -80,9 +99,10 @@ public:
 
     // Starts the process; a program that cannot be found fails at once with a clear errorText.
     void start(const QStringList &searchPath);
-    // SIGTERM (and SIGCONT, so a paused worker wakes to receive it) to the group; SIGKILL after grace.
+    // Stops the whole tree: SIGTERM (and SIGCONT, so a paused worker wakes to receive it) to the
+    // group, and to any process of the tree that left it; SIGKILL after grace. Also its orphans.
     void terminate(std::chrono::milliseconds grace);
-    // SIGKILL to the group.
+    // SIGKILL to the whole tree, orphans included.
     void kill();
     // SIGSTOP / SIGCONT to the group: the whole worker freezes and thaws. Terminate and kill still
     // work on a paused worker (terminate sends SIGCONT after SIGTERM).
@@ -92,6 +112,12 @@ public:
     // Any other signal to the group, as the user's "Send signal" asks: TERM, KILL, STOP and CONT
     // go through terminate(), kill(), pause() and resume() so the state and the exit read right.
     void sendSignal(int signalNumber);
+    // Sends signalNumber to one process of the tree, that PID alone: with SIGTERM, "terminate this
+    // process", as Python's Process.terminate() (its own children live on, as orphans). pid must be
+    // the running program, or (following) a running process of its tree in descendants(). Checked
+    // against /proc at the moment it is sent, through a pidfd, so that a PID the system gave to
+    // another process since is never signalled. False, with the reason in whyNot, if not sent.
+    bool signalProcess(qint64 pid, int signalNumber, QString *whyNot = nullptr);
 
     // What happened to this worker and when, for the timeline: started, signals sent, the end.
     const QList<WorkerEvent> &events() const { return m_events; }
@@ -106,6 +132,8 @@ signals:
     void outputReceived(const QList<ProcLab::OutputLine> &lines);
     void eventOccurred(const ProcLab::WorkerEvent &event);
     void finished();
+    // After finished(): the orphans it left have all ended (hasOrphans() is false again).
+    void orphansEnded();
     // Something a user sees changed: state, counts, last line, countdown. Cheap; consumers coalesce.
     void changed();
 
@@ -125,7 +153,14 @@ private:
     void flushSplitters();
     void deliver(OutputChannel channel, QList<OutputLine> &lines);
     void stopLeftovers();
-    void report(WorkerEvent::Kind kind, const QString &text, int signalNumber = 0);
+    bool keepOrphans();
+    void reportOrphans();
+    void updateOrphanCount();
+    void endOrphans();
+    void signalTree(int signalNumber);
+    int signalOutsideGroup(int signalNumber);
+    bool belongsToTree(qint64 pid) const;
+    void report(WorkerEvent::Kind kind, const QString &text, int signalNumber = 0, qint64 pid = 0);
     QProcessEnvironment environment(const QString &programPath) const;
 
     const int m_id;
@@ -147,6 +182,9 @@ private:
     bool m_terminateSent = false;
     bool m_killSent = false;
     int m_signalSent = 0; // the last other signal the user sent
+    bool m_keepsOrphans = false;
+    bool m_orphansReported = false;
+    int m_orphanCount = 0;
     std::chrono::milliseconds m_grace{0};
 
     std::array<LineSplitter, 2> m_splitters;
@@ -158,5 +196,8 @@ private:
 };
 
 QString stateText(WorkerState state, const ExitInfo &exitInfo);
+// A worker's row: stateText(), and its running orphans if it has any: "finished · 2 orphans
+// running".
+QString stateText(const Worker &worker);
 
 } // namespace ProcLab

@@ -19,13 +19,19 @@ struct WorkerEvent
         SignalSent,    // another signal the user chose (INT, HUP, USR1…)
         Ended,
         LeftoversStopped, // the worker ended but processes of its group were still alive
+        // A signal to one process of the worker's tree alone, not its group (pid is that
+        // process): "terminate this process", as Python's Process.terminate() does.
+        ProcessSignalSent,
+        // The worker's program ended while processes of its tree still ran: they are kept, as
+        // orphans, until they end or the user stops them.
+        OrphansKept,
     };
 
     Kind kind = Kind::Started;
     int workerId = 0;
     qint64 pid = 0;
     qint64 timestampMs = 0;
-    int signalNumber = 0; // with SignalSent
+    int signalNumber = 0; // with SignalSent and ProcessSignalSent
     QString text;
 };
 

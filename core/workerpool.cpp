@@ -226,15 +226,16 @@ void WorkerPool::stopAll()
 
 void WorkerPool::clearFinished()
 {
-    // Remove from the end, in contiguous ranges, so the ranges a view hears about stay exact.
+    // Remove from the end, in contiguous ranges, so the ranges a view hears about stay exact. A
+    // worker whose orphans run stays: removing it would stop them.
     int row = count() - 1;
     while (row >= 0) {
-        if (m_workers.at(row)->isActive()) {
+        if (m_workers.at(row)->hasLiveProcesses()) {
             --row;
             continue;
         }
         const int last = row;
-        while (row >= 0 && !m_workers.at(row)->isActive())
+        while (row >= 0 && !m_workers.at(row)->hasLiveProcesses())
             --row;
         const int first = row + 1;
         emit workersAboutToBeRemoved(first, last);

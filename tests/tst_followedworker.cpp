@@ -5,6 +5,7 @@
 #include "worker.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -15,6 +16,24 @@
 
 using namespace ProcLab;
 using namespace std::chrono;
+
+namespace {
+
+// Signals sent to the process and not yet delivered (blocked): SigPnd and ShdPnd of /proc.
+quint64 pendingSignals(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return ~quint64(0);
+    quint64 pending = 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:"))
+            pending |= line.mid(7).trimmed().toULongLong(nullptr, 16);
+    }
+    return pending;
+}
+
+} // namespace
 
 // A Worker that follows its program's children (WorkerSpec::followChildren): the same PID, the
 // same stops and exit readings as an unfollowed one, and every descendant on top, checked in /proc.
@@ -31,6 +50,10 @@ private slots:
     void stopsTheWholeGroup();
     void pausesAndResumesTheTree();
     void endsWhenTheProgramDoesThoughAChildLivesOn();
+    void terminatesOneChildAlone();
+    void terminatingTheProgramAloneLeavesOrphans();
+    void stoppingTheTreeStopsProcessesOutsideTheGroup();
+    void refusesAProcessOutsideTheTree();
     void destroyingItLeavesNothingAlive();
     void fallsBackWhenPtraceIsRefused();
 
@@ -38,6 +61,8 @@ private:
     std::unique_ptr<Worker> startWorker(const QStringList &arguments,
                                         const QStringList &environment = {});
     static bool waitForText(const Worker &worker, const QString &fragment);
+    // The program's children once each has exec'd `name`; empty if they did not in time.
+    static QList<qint64> waitForChildren(const Worker &worker, const QString &name, int count);
 
     int m_nextId = 1;
 };
@@ -80,6 +105,27 @@ bool tst_FollowedWorker::waitForText(const Worker &worker, const QString &fragme
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     }
     return false;
+}
+
+QList<qint64> tst_FollowedWorker::waitForChildren(const Worker &worker,
+                                                  const QString &name,
+                                                  int count)
+{
+    const DescendantTracker *tree = worker.descendants();
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        QList<qint64> pids;
+        for (const quint64 id : tree->ids()) {
+            const Descendant *entry = tree->descendant(id);
+            if (entry->parentId != 0 && entry->isAlive() && entry->name() == name
+                && TestSupport::isAlive(entry->pid))
+                pids.append(entry->pid);
+        }
+        if (pids.size() == count)
+            return pids;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return {};
 }
 
 void tst_FollowedWorker::keepsTheProgramsPidAndSeesItsChildren()
@@ -218,23 +264,178 @@ void tst_FollowedWorker::pausesAndResumesTheTree()
 void tst_FollowedWorker::endsWhenTheProgramDoesThoughAChildLivesOn()
 {
     // The program exits at once; its child would live 30 s. The worker ends with the program
-    // (not with the tracer, which follows the child), and its leftovers are stopped as always.
+    // (not with the tracer, which follows the child), and the child is kept: an orphan, shown,
+    // running until it is stopped.
     auto worker = startWorker({QStringLiteral("sh"),
                                QStringLiteral("-c"),
                                QStringLiteral("sleep 30 & echo child $!; exit 2")});
+    QSignalSpy orphansEnded(worker.get(), &Worker::orphansEnded);
     QTRY_COMPARE_WITH_TIMEOUT(worker->state(), WorkerState::Finished, 10000);
     QCOMPARE(worker->exitInfo().pythonExitCode().value_or(-1), 2);
     const qint64 ranFor = worker->runningTimeMs();
     QVERIFY2(ranFor < 5000, qPrintable(QString::number(ranFor)));
     const DescendantTracker *tree = worker->descendants();
-    QTRY_COMPARE_WITH_TIMEOUT(tree->summary().alive, 0, 5000);
+    QVERIFY(worker->hasOrphans());
+    QTRY_COMPARE_WITH_TIMEOUT(worker->orphanCount(), 1, 5000);
     const Descendant *child = tree->descendant(tree->ids().value(1));
     QVERIFY(child);
+    // (Without the English translation loaded, the plural form reads "orphan(s)".)
+    QVERIFY2(stateText(*worker).startsWith(QStringLiteral("finished · 1 orphan")),
+             qPrintable(stateText(*worker)));
     QVERIFY(child->orphan);
-    QCOMPARE(child->name(), QStringLiteral("sleep"));
-    QCOMPARE(child->exitInfo.pythonExitCode().value_or(0), -15); // the leftovers' SIGTERM
+    QVERIFY(TestSupport::isAlive(child->pid));
+    QVERIFY(TestSupport::isAlive(worker->tracerPid()));
+    QTRY_COMPARE_WITH_TIMEOUT(child->name(), QStringLiteral("sleep"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(child->reparentedTo > 0, 5000);
+    QCOMPARE(child->reparentedTo, TestSupport::parentPid(child->pid));
+    QVERIFY(child->reparentedTo != worker->pid());
+    QCOMPARE(orphansEnded.size(), 0);
+
+    // Stop whole tree: the orphan ends with -15, on request, and the tracer with it.
+    const qint64 childPid = child->pid;
+    worker->terminate(seconds(5));
+    QVERIFY(orphansEnded.wait(5000));
+    QVERIFY(!worker->hasOrphans());
+    QVERIFY(!TestSupport::isAlive(childPid));
+    QCOMPARE(child->exitInfo.pythonExitCode().value_or(0), -15);
     QVERIFY(child->exitInfo.isSuccess());
+    QCOMPARE(worker->exitInfo().pythonExitCode().value_or(-1), 2); // the program's own, still
     QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(worker->tracerPid()), 5000);
+}
+
+void tst_FollowedWorker::terminatesOneChildAlone()
+{
+    auto worker = startWorker({QStringLiteral("sh"),
+                               QStringLiteral("-c"),
+                               QStringLiteral("sleep 30 & sleep 30 & wait")});
+    const QList<qint64> children = waitForChildren(*worker, QStringLiteral("sleep"), 2);
+    QCOMPARE(children.size(), 2);
+    const qint64 target = children.first();
+    const qint64 sibling = children.last();
+
+    QString whyNot;
+    QVERIFY2(worker->signalProcess(target, SIGTERM, &whyNot), qPrintable(whyNot));
+    const Descendant *entry = worker->descendants()->findUnreaped(target);
+    QVERIFY(entry);
+    QTRY_VERIFY_WITH_TIMEOUT(!entry->isAlive(), 5000);
+    QCOMPARE(entry->exitInfo.pythonExitCode().value_or(0), -15);
+    QCOMPARE(int(entry->exitInfo.reason), int(ExitInfo::Reason::TerminatedOnRequest));
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(target), 5000);
+    // That process alone: its sibling and the program run on.
+    QVERIFY(TestSupport::isAlive(sibling));
+    QVERIFY(TestSupport::isAlive(worker->pid()));
+    QCOMPARE(worker->state(), WorkerState::Running);
+    const WorkerEvent &sent = worker->events().constLast();
+    QCOMPARE(int(sent.kind), int(WorkerEvent::Kind::ProcessSignalSent));
+    QCOMPARE(sent.pid, target);
+    QCOMPARE(sent.signalNumber, SIGTERM);
+
+    worker->terminate(seconds(5));
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->hasLiveProcesses(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(sibling), 5000);
+}
+
+void tst_FollowedWorker::terminatingTheProgramAloneLeavesOrphans()
+{
+    // Python's Process.terminate(): SIGTERM to the program alone. Its children live on.
+    auto worker = startWorker({QStringLiteral("sh"),
+                               QStringLiteral("-c"),
+                               QStringLiteral("sleep 30 & sleep 30 & wait")});
+    const QList<qint64> children = waitForChildren(*worker, QStringLiteral("sleep"), 2);
+    QCOMPARE(children.size(), 2);
+    const qint64 pid = worker->pid();
+    QSignalSpy finished(worker.get(), &Worker::finished);
+    QSignalSpy orphansEnded(worker.get(), &Worker::orphansEnded);
+
+    QString whyNot;
+    QVERIFY2(worker->signalProcess(pid, SIGTERM, &whyNot), qPrintable(whyNot));
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(worker->state(), WorkerState::Finished);
+    QCOMPARE(int(worker->exitInfo().reason), int(ExitInfo::Reason::TerminatedOnRequest));
+    QCOMPARE(worker->exitInfo().pythonExitCode().value_or(0), -15);
+    QVERIFY(!TestSupport::isAlive(pid));
+
+    QVERIFY(worker->hasOrphans());
+    QCOMPARE(worker->orphanCount(), 2);
+    for (const qint64 child : children) {
+        QVERIFY2(TestSupport::isAlive(child), qPrintable(QString::number(child)));
+        const Descendant *entry = worker->descendants()->findUnreaped(child);
+        QVERIFY(entry && entry->isAlive() && entry->orphan);
+        QTRY_VERIFY_WITH_TIMEOUT(entry->reparentedTo > 0, 5000);
+        QCOMPARE(entry->reparentedTo, TestSupport::parentPid(child));
+        QVERIFY(entry->reparentedTo != pid);
+    }
+    QCOMPARE(orphansEnded.size(), 0);
+    // Shown as orphans, with the program's end as it was.
+    QVERIFY2(stateText(*worker).startsWith(QStringLiteral("terminated · 2 orphan")),
+             qPrintable(stateText(*worker)));
+
+    // One orphan alone, then the rest as a tree.
+    QVERIFY2(worker->signalProcess(children.first(), SIGKILL, &whyNot), qPrintable(whyNot));
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(children.first()), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(worker->orphanCount(), 1, 5000);
+    QVERIFY(worker->hasOrphans());
+    worker->kill();
+    QVERIFY(orphansEnded.wait(5000));
+    QVERIFY(!TestSupport::isAlive(children.last()));
+    QVERIFY(!worker->hasLiveProcesses());
+    QCOMPARE(worker->orphanCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(worker->tracerPid()), 5000);
+}
+
+void tst_FollowedWorker::stoppingTheTreeStopsProcessesOutsideTheGroup()
+{
+    // A child that left the group (setsid) is still part of the tree: the whole tree's stop
+    // reaches it too, one PID at a time, while the worker lives (not only when it is destroyed).
+    auto worker = startWorker({TestSupport::workerProgram(), "escape"});
+    QVERIFY(waitForText(*worker, "escape its group"));
+    QTRY_COMPARE_WITH_TIMEOUT(worker->descendants()->summary().alive, 2, 5000);
+    QList<qint64> pids;
+    for (const quint64 id : worker->descendants()->ids())
+        pids.append(worker->descendants()->descendant(id)->pid);
+    worker->terminate(milliseconds(300));
+    for (const qint64 pid : std::as_const(pids)) {
+        QTRY_VERIFY2_WITH_TIMEOUT(!TestSupport::isAlive(pid),
+                                  qPrintable(QStringLiteral("%1 survived").arg(pid)),
+                                  5000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->hasLiveProcesses(), 5000);
+}
+
+void tst_FollowedWorker::refusesAProcessOutsideTheTree()
+{
+    auto worker = startWorker({TestSupport::workerProgram(), "sleep", "600000"});
+    QTRY_COMPARE_WITH_TIMEOUT(worker->state(), WorkerState::Running, 5000);
+    // A live process of the system that is not of this tree: the test's own child. It blocks
+    // SIGTERM, so that one sent to it would wait, pending, where /proc shows it.
+    QProcess stranger;
+    stranger.setChildProcessModifier([] {
+        sigset_t term;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        sigprocmask(SIG_BLOCK, &term, nullptr);
+    });
+    stranger.start(QStringLiteral("sleep"), {QStringLiteral("600")});
+    QVERIFY(stranger.waitForStarted());
+    const qint64 strangerPid = stranger.processId();
+    const int events = int(worker->events().size());
+
+    QString whyNot;
+    QVERIFY(!worker->signalProcess(strangerPid, SIGTERM, &whyNot));
+    QVERIFY2(whyNot.contains(QString::number(strangerPid)), qPrintable(whyNot));
+    QVERIFY2(whyNot.contains(QStringLiteral("not a running process")), qPrintable(whyNot));
+    QVERIFY(!worker->signalProcess(0, SIGTERM, &whyNot));
+    QVERIFY(!worker->signalProcess(1, SIGTERM, &whyNot));
+    QCOMPARE(worker->events().size(), events);
+    QVERIFY(TestSupport::isAlive(strangerPid));
+    QCOMPARE(pendingSignals(strangerPid), quint64(0));
+    // The control: what a SIGTERM sent to it looks like.
+    ::kill(pid_t(strangerPid), SIGTERM);
+    QCOMPARE(pendingSignals(strangerPid), quint64(1) << (SIGTERM - 1));
+    stranger.kill();
+    stranger.waitForFinished();
+    worker->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->hasLiveProcesses(), 5000);
 }
 
 void tst_FollowedWorker::destroyingItLeavesNothingAlive()

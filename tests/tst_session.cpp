@@ -1,6 +1,7 @@
 // The Session's policy without a window: the launch plans, the stop policy, the exit status and the
 // defaults, driven with real worker processes and checked against the operating system.
 #include "defaults.h"
+#include "descendanttracker.h"
 #include "launchoptions.h"
 #include "lessons.h"
 #include "session.h"
@@ -10,7 +11,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -92,10 +95,17 @@ private slots:
     void scrollbackLimitsTheLogAndEachWorker();
     void clearFinishedClearsThePythonMirror();
     void defaultsComeFromOnePlace();
+    void orphansKeepTheRunGoingUntilStopped();
+    void signalsOneProcessOrRefusesWithAMessage();
+    void headlessWaitsForOrphansUntilInterrupted();
+    void killedMonitorLeavesNoOrphan();
 };
 
 void tst_Session::init()
 {
+    // The tracer of followed commands is proclab-worker, found as ProcLab finds it.
+    if (qEnvironmentVariableIsEmpty("PROCLAB_WORKER"))
+        qputenv("PROCLAB_WORKER", QFile::encodeName(TestSupport::workerProgram()));
     QTest::failOnWarning(QRegularExpression(QStringLiteral("QProcess: Destroyed while process")));
 }
 
@@ -475,6 +485,185 @@ void tst_Session::defaultsComeFromOnePlace()
     QCOMPARE(Defaults::CountdownSeconds, 5);
     QCOMPARE(Defaults::LessonWorkers, 4);
     QCOMPARE(Defaults::GracePeriod, milliseconds(2000));
+}
+
+void tst_Session::orphansKeepTheRunGoingUntilStopped()
+{
+    // The program exits at once; its two children are orphans, and the run is not over while
+    // they run: they still write to the same output. A stop request stops them too.
+    Session session(TestSupport::workerProgram());
+    session.setGracePeriod(seconds(5));
+    QSignalSpy finished(&session, &Session::finished);
+    QSignalSpy allFinished(&session.pool(), &WorkerPool::allFinished);
+    Worker *worker = session.runCommand(
+            {QStringLiteral("sh"),
+             QStringLiteral("-c"),
+             QStringLiteral("sleep 30 & sleep 30 & echo started; exit 0")});
+    QVERIFY(worker && worker->descendants());
+    QVERIFY(allFinished.wait(Timeout));
+    QCOMPARE(worker->exitInfo().pythonExitCode().value_or(-1), 0);
+    QVERIFY(worker->hasOrphans());
+    // (A child whose parent ended before saying it had created it is reported just after.)
+    QTRY_COMPARE_WITH_TIMEOUT(session.counts().orphans, 2, Timeout);
+    QVERIFY(session.hasLiveProcesses());
+    QList<qint64> orphans;
+    for (const quint64 id : worker->descendants()->ids()) {
+        const Descendant *entry = worker->descendants()->descendant(id);
+        if (entry->isAlive())
+            orphans.append(entry->pid);
+    }
+    QCOMPARE(orphans.size(), 2);
+    for (const qint64 pid : std::as_const(orphans))
+        QVERIFY(TestSupport::isAlive(pid));
+    // Still shown, and not swept by Clear Finished (that would stop them unseen).
+    session.clearFinished();
+    QCOMPARE(session.pool().count(), 1);
+    QCOMPARE(finished.size(), 0);
+
+    QCOMPARE(session.requestStop(SIGINT), Session::StopStep::Terminating);
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(finished.size(), 1);
+    for (const qint64 pid : std::as_const(orphans))
+        QVERIFY2(!TestSupport::isAlive(pid), qPrintable(QStringLiteral("%1 survived").arg(pid)));
+    QVERIFY(!worker->hasOrphans());
+    QVERIFY(!session.hasLiveProcesses());
+    QCOMPARE(session.exitStatus(), 128 + SIGINT);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(worker->tracerPid()), Timeout);
+}
+
+void tst_Session::signalsOneProcessOrRefusesWithAMessage()
+{
+    // Unfollowed, only the program itself can be signalled alone: its children are not shown.
+    Session session(TestSupport::workerProgram());
+    session.setFollowChildren(false);
+    QSignalSpy refused(&session, &Session::refused);
+    Worker *worker = session.runCommand(
+            {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & wait")});
+    QVERIFY(worker && !worker->descendants());
+    QTRY_COMPARE_WITH_TIMEOUT(TestSupport::liveChildren(worker->pid()).size(), 1, Timeout);
+    const qint64 child = TestSupport::liveChildren(worker->pid()).constFirst();
+    const qsizetype events = worker->events().size();
+
+    QVERIFY(!session.signalProcess(ProcessTarget{worker->id(), child, false}, SIGTERM));
+    QCOMPARE(refused.size(), 1);
+    const QString message = refused.takeFirst().first().toString();
+    QVERIFY2(message.contains(QString::number(child)) && message.contains(QStringLiteral("SIGTERM"))
+                     && message.contains(QStringLiteral("only the program itself")),
+             qPrintable(message));
+    QVERIFY(!session.signalProcess(ProcessTarget{worker->id() + 100, child, false}, SIGTERM));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY2(refused.takeFirst().first().toString().contains(
+                     QStringLiteral("no longer in the table")),
+             "a worker that is not there");
+    QCOMPARE(worker->events().size(), events);
+    QVERIFY(TestSupport::isAlive(child));
+    QVERIFY(TestSupport::isAlive(worker->pid()));
+    QCOMPARE(session.exitStatus(), 0); // a refused signal is no failure of the run
+
+    // The program alone: it reads terminated, -15; its leftovers are stopped as ever, unshown.
+    QVERIFY(session.signalProcess(ProcessTarget{worker->id(), worker->pid(), true}, SIGTERM));
+    QVERIFY(refused.isEmpty());
+    QVERIFY(waitForFinished(session));
+    QCOMPARE(worker->exitInfo().reason, ExitInfo::Reason::TerminatedOnRequest);
+    QCOMPARE(worker->exitInfo().pythonExitCode().value_or(0), -15);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(child), Timeout);
+    QVERIFY(!worker->hasOrphans());
+    // Ended: nothing more to signal.
+    QVERIFY(!session.signalProcess(ProcessTarget{worker->id(), worker->pid(), true}, SIGTERM));
+    QCOMPARE(refused.size(), 1);
+}
+
+namespace {
+
+// Reads the monitor's stderr until a line holds fragment; all of it so far in `err`.
+bool waitForStderr(QProcess &monitor, QByteArray &err, const QByteArray &fragment)
+{
+    QDeadlineTimer deadline(Timeout);
+    while (!err.contains(fragment) && !deadline.hasExpired()) {
+        if (!monitor.waitForReadyRead(200) && monitor.state() != QProcess::Running)
+            break;
+        err += monitor.readAllStandardError();
+    }
+    return err.contains(fragment);
+}
+
+qint64 numberAfter(const QByteArray &text, const char *pattern)
+{
+    const QRegularExpressionMatch match = QRegularExpression(QLatin1String(pattern))
+                                                  .match(QString::fromUtf8(text));
+    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+} // namespace
+
+void tst_Session::headlessWaitsForOrphansUntilInterrupted()
+{
+    // The program ends at once; its child is an orphan that would live 60 s. The headless run
+    // says it waits for it, and a Ctrl+C stops it and ends the run.
+    QProcess monitor;
+    monitor.setProcessChannelMode(QProcess::SeparateChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PROCLAB_WORKER"));
+    monitor.setProcessEnvironment(environment);
+    monitor.start(TestSupport::proclabProgram(),
+                  {QStringLiteral("--headless"),
+                   QStringLiteral("--run"),
+                   QStringLiteral("sh -c 'sleep 60 & echo orphan $!; exit 3'")});
+    QVERIFY(monitor.waitForStarted());
+    QByteArray err;
+    QVERIFY2(waitForStderr(monitor, err, "waiting for 1 orphan to end (Ctrl+C stops it)"),
+             err.constData());
+    QByteArray out = monitor.readAllStandardOutput();
+    QTRY_VERIFY_WITH_TIMEOUT((out += monitor.readAllStandardOutput()).contains("orphan "), Timeout);
+    const qint64 orphan = numberAfter(out, "orphan (\\d+)");
+    QVERIFY(orphan > 0);
+    const auto killOrphan = qScopeGuard([orphan] { ::kill(pid_t(orphan), SIGKILL); });
+    QVERIFY(TestSupport::isAlive(orphan));
+    QCOMPARE(monitor.state(), QProcess::Running);
+
+    ::kill(pid_t(monitor.processId()), SIGINT);
+    QVERIFY(monitor.waitForFinished(Timeout));
+    err += monitor.readAllStandardError();
+    QVERIFY2(err.contains("received SIGINT: stopping 1 orphan"), err.constData());
+    QCOMPARE(monitor.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(monitor.exitCode(), 128 + SIGINT);
+    QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(orphan), Timeout);
+}
+
+void tst_Session::killedMonitorLeavesNoOrphan()
+{
+    // ProcLab killed outright while it keeps an orphan: the orphan dies with it (the tracer dies
+    // with ProcLab, and the kernel kills what it traced), even one that left the group.
+    QProcess monitor;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PROCLAB_WORKER"));
+    monitor.setProcessEnvironment(environment);
+    monitor.start(TestSupport::proclabProgram(),
+                  {QStringLiteral("--headless"),
+                   QStringLiteral("--run"),
+                   QStringLiteral("sh -c 'sleep 60 & echo orphan $!; setsid sleep 60 & echo "
+                                  "escaped $!; exit 0'")});
+    QVERIFY(monitor.waitForStarted());
+    QByteArray err;
+    QVERIFY2(waitForStderr(monitor, err, "waiting for 2 orphans to end"), err.constData());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += monitor.readAllStandardOutput()).contains("escaped "), Timeout);
+    const qint64 orphan = numberAfter(out, "orphan (\\d+)");
+    const qint64 escaped = numberAfter(out, "escaped (\\d+)");
+    QVERIFY(orphan > 0 && escaped > 0);
+    const auto killThem = qScopeGuard([orphan, escaped] {
+        ::kill(pid_t(orphan), SIGKILL);
+        ::kill(pid_t(escaped), SIGKILL);
+    });
+    QVERIFY(TestSupport::isAlive(orphan) && TestSupport::isAlive(escaped));
+
+    ::kill(pid_t(monitor.processId()), SIGKILL);
+    QVERIFY(monitor.waitForFinished(Timeout));
+    for (const qint64 pid : {orphan, escaped}) {
+        QTRY_VERIFY2_WITH_TIMEOUT(!TestSupport::isAlive(pid),
+                                  qPrintable(QStringLiteral("%1 outlived ProcLab").arg(pid)),
+                                  Timeout);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -247,6 +247,22 @@
         <source>cannot write the record %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>received %1: stopping 1 orphan</source>
+        <translation>received %1: stopping 1 orphan</translation>
+    </message>
+    <message>
+        <source>received %1: stopping %2 orphans</source>
+        <translation>received %1: stopping %2 orphans</translation>
+    </message>
+    <message>
+        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
+        <translation>waiting for 1 orphan to end (Ctrl+C stops it)</translation>
+    </message>
+    <message>
+        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
+        <translation>waiting for %1 orphans to end (Ctrl+C stops them)</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::LaunchOptions</name>
@@ -954,6 +970,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>not starting the command line&apos;s work: every worker is being stopped</source>
         <translation>not starting the command line&apos;s work: every worker is being stopped</translation>
     </message>
+    <message>
+        <source>not signalling %1: its worker is no longer in the table</source>
+        <translation>not signalling %1: its worker is no longer in the table</translation>
+    </message>
+    <message>
+        <source>not sending %1 to %2: %3</source>
+        <translation>not sending %1 to %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::StatusSummary</name>
@@ -1317,6 +1341,64 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <source>finished</source>
         <translation>finished</translation>
     </message>
+    <message numerus="yes">
+        <source>%n process(es) that %1 started still run as orphans: kept until they end or are stopped</source>
+        <translation>
+            <numerusform>%n process that %1 started still runs as an orphan: kept until it ends or is stopped</numerusform>
+            <numerusform>%n processes that %1 started still run as orphans: kept until they end or are stopped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>terminating the orphans of %1 (SIGTERM)…</source>
+        <translation>terminating the orphans of %1 (SIGTERM)…</translation>
+    </message>
+    <message>
+        <source>orphans of %1 still running after %2 grace: killing (SIGKILL)</source>
+        <translation>orphans of %1 still running after %2 grace: killing (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>killing the orphans of %1 (SIGKILL)</source>
+        <translation>killing the orphans of %1 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>sending %1 to the orphans of %2</source>
+        <translation>sending %1 to the orphans of %2</translation>
+    </message>
+    <message>
+        <source>%1 has ended</source>
+        <translation>%1 has ended</translation>
+    </message>
+    <message>
+        <source>%1 is not “%2” (%3), and ProcLab does not follow the processes it starts: only the program itself can be signalled alone</source>
+        <translation>%1 is not “%2” (%3), and ProcLab does not follow the processes it starts: only the program itself can be signalled alone</translation>
+    </message>
+    <message>
+        <source>%1 is not a running process of “%2” (%3)</source>
+        <translation>%1 is not a running process of “%2” (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a process of “%2”: not signalled</source>
+        <translation>%1 is no longer a process of “%2”: not signalled</translation>
+    </message>
+    <message>
+        <source>cannot signal %1: %2</source>
+        <translation>cannot signal %1: %2</translation>
+    </message>
+    <message>
+        <source>terminating %1 alone (SIGTERM to that process)</source>
+        <translation>terminating %1 alone (SIGTERM to that process)</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2 alone</source>
+        <translation>sending %1 to %2 alone</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n orphan(s) running</source>
+        <translation>
+            <numerusform>%1 · %n orphan running</numerusform>
+            <numerusform>%1 · %n orphans running</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::WorkerActions</name>
@@ -1603,6 +1685,46 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>Save everything this session ran, every process and every line, as a ProcLab record (JSON Lines)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Whole Tree</source>
+        <translation>&amp;Stop Whole Tree</translation>
+    </message>
+    <message>
+        <source>Stop whole tree</source>
+        <translation>Stop whole tree</translation>
+    </message>
+    <message>
+        <source>Stop the selected workers and every process they started: SIGTERM to the whole process group, then SIGKILL to whatever still runs after the grace period</source>
+        <translation>Stop the selected workers and every process they started: SIGTERM to the whole process group, then SIGKILL to whatever still runs after the grace period</translation>
+    </message>
+    <message>
+        <source>Terminate This &amp;Process</source>
+        <translation>Terminate This &amp;Process</translation>
+    </message>
+    <message>
+        <source>Terminate process</source>
+        <translation>Terminate process</translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to the selected process alone, like Python&apos;s Process.terminate(): the processes it started live on, as orphans</source>
+        <translation>Send SIGTERM to the selected process alone, like Python&apos;s Process.terminate(): the processes it started live on, as orphans</translation>
+    </message>
+    <message>
+        <source>Send Signal to This &amp;Process</source>
+        <translation>Send Signal to This &amp;Process</translation>
+    </message>
+    <message>
+        <source>Send Signal to Whole &amp;Tree</source>
+        <translation>Send Signal to Whole &amp;Tree</translation>
+    </message>
+    <message>
+        <source>Send %1 to the whole tree of the selected workers (their process groups): %2</source>
+        <translation>Send %1 to the whole tree of the selected workers (their process groups): %2</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected process alone, not to the processes it started: %2</source>
+        <translation>Send %1 to the selected process alone, not to the processes it started: %2</translation>
     </message>
 </context>
 <context>

@@ -246,6 +246,22 @@
         <source>cannot write the record %1: %2</source>
         <translation>레코드 %1을(를) 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>received %1: stopping 1 orphan</source>
+        <translation>%1 받음: 고아 프로세스 1개 중지</translation>
+    </message>
+    <message>
+        <source>received %1: stopping %2 orphans</source>
+        <translation>%1 받음: 고아 프로세스 %2개 중지</translation>
+    </message>
+    <message>
+        <source>waiting for 1 orphan to end (Ctrl+C stops it)</source>
+        <translation>고아 프로세스 1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
+    </message>
+    <message>
+        <source>waiting for %1 orphans to end (Ctrl+C stops them)</source>
+        <translation>고아 프로세스 %1개가 끝나기를 기다리는 중 (Ctrl+C로 중지)</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::LaunchOptions</name>
@@ -944,6 +960,14 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>not starting the command line&apos;s work: every worker is being stopped</source>
         <translation>명령줄의 작업을 시작하지 않습니다: 모든 프로세스를 멈추는 중입니다</translation>
     </message>
+    <message>
+        <source>not signalling %1: its worker is no longer in the table</source>
+        <translation>%1에 시그널을 보내지 않음: 그 작업자가 더 이상 표에 없습니다</translation>
+    </message>
+    <message>
+        <source>not sending %1 to %2: %3</source>
+        <translation>%2에 %1을(를) 보내지 않음: %3</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::StatusSummary</name>
@@ -1300,6 +1324,62 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <source>finished</source>
         <translation>끝남</translation>
     </message>
+    <message numerus="yes">
+        <source>%n process(es) that %1 started still run as orphans: kept until they end or are stopped</source>
+        <translation>
+            <numerusform>%1이(가) 시작한 프로세스 %n개가 고아로 계속 실행됩니다: 끝나거나 중지될 때까지 표시합니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>terminating the orphans of %1 (SIGTERM)…</source>
+        <translation>%1의 고아 프로세스 종료 중 (SIGTERM)…</translation>
+    </message>
+    <message>
+        <source>orphans of %1 still running after %2 grace: killing (SIGKILL)</source>
+        <translation>%1의 고아 프로세스가 유예 시간 %2 후에도 실행 중: 강제 종료 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>killing the orphans of %1 (SIGKILL)</source>
+        <translation>%1의 고아 프로세스 강제 종료 (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>sending %1 to the orphans of %2</source>
+        <translation>%2의 고아 프로세스에 %1 보내는 중</translation>
+    </message>
+    <message>
+        <source>%1 has ended</source>
+        <translation>%1은(는) 이미 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not “%2” (%3), and ProcLab does not follow the processes it starts: only the program itself can be signalled alone</source>
+        <translation>%1은(는) “%2”(%3)이(가) 아니며, ProcLab은 그것이 시작한 프로세스를 추적하지 않습니다: 프로그램 자신에게만 따로 시그널을 보낼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a running process of “%2” (%3)</source>
+        <translation>%1은(는) “%2”(%3)의 실행 중인 프로세스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a process of “%2”: not signalled</source>
+        <translation>%1은(는) 더 이상 “%2”의 프로세스가 아닙니다: 시그널을 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot signal %1: %2</source>
+        <translation>%1에 시그널을 보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>terminating %1 alone (SIGTERM to that process)</source>
+        <translation>%1만 종료 중 (그 프로세스에만 SIGTERM)</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2 alone</source>
+        <translation>%2에만 %1 보내는 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n orphan(s) running</source>
+        <translation>
+            <numerusform>%1 · 고아 %n개 실행 중</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::WorkerActions</name>
@@ -1586,6 +1666,46 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>Save everything this session ran, every process and every line, as a ProcLab record (JSON Lines)</source>
         <translation>이 세션에서 실행한 모든 것, 모든 프로세스와 모든 줄을 ProcLab 레코드(JSON Lines)로 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Whole Tree</source>
+        <translation>트리 전체 중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop whole tree</source>
+        <translation>트리 전체 중지</translation>
+    </message>
+    <message>
+        <source>Stop the selected workers and every process they started: SIGTERM to the whole process group, then SIGKILL to whatever still runs after the grace period</source>
+        <translation>선택한 작업자와 그것이 시작한 모든 프로세스를 중지합니다: 프로세스 그룹 전체에 SIGTERM을 보내고, 유예 시간이 지나도 실행 중인 것에는 SIGKILL을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Terminate This &amp;Process</source>
+        <translation>이 프로세스만 종료(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Terminate process</source>
+        <translation>이 프로세스 종료</translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to the selected process alone, like Python&apos;s Process.terminate(): the processes it started live on, as orphans</source>
+        <translation>Python의 Process.terminate()처럼 선택한 프로세스 하나에만 SIGTERM을 보냅니다: 그 프로세스가 시작한 프로세스는 고아로 계속 실행됩니다</translation>
+    </message>
+    <message>
+        <source>Send Signal to This &amp;Process</source>
+        <translation>이 프로세스에 시그널 보내기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send Signal to Whole &amp;Tree</source>
+        <translation>트리 전체에 시그널 보내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send %1 to the whole tree of the selected workers (their process groups): %2</source>
+        <translation>선택한 작업자의 트리 전체(프로세스 그룹)에 %1 보내기: %2</translation>
+    </message>
+    <message>
+        <source>Send %1 to the selected process alone, not to the processes it started: %2</source>
+        <translation>선택한 프로세스 하나에만 %1 보내기(그 프로세스가 시작한 프로세스에는 보내지 않음): %2</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ QList<TimelineGeometry::Marker> TimelineGeometry::markers(const QList<WorkerEven
             signalNumber = SIGCONT;
             break;
         case WorkerEvent::Kind::SignalSent:
+        case WorkerEvent::Kind::ProcessSignalSent: // to one process of the tree alone
             signalNumber = event.signalNumber;
             break;
         case WorkerEvent::Kind::Ended:
@@ -76,6 +77,7 @@ QList<TimelineGeometry::Marker> TimelineGeometry::markers(const QList<WorkerEven
             break;
         case WorkerEvent::Kind::Started:
         case WorkerEvent::Kind::LeftoversStopped:
+        case WorkerEvent::Kind::OrphansKept:
             continue; // the start is the bar's left end; leftovers are the end's business
         }
         result.append(

@@ -49,6 +49,7 @@ QColor markerColor(const TimelineGeometry::Marker &marker)
     case WorkerEvent::Kind::Resumed:
         return ResumeColor;
     case WorkerEvent::Kind::SignalSent:
+    case WorkerEvent::Kind::ProcessSignalSent:
         return OtherSignalColor;
     default:
         return EndColor;

@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "appsettings.h"
+#include "descendanttracker.h"
 #include "languagemanager.h"
 #include "lowerpane.h"
 #include "outputview.h"
@@ -40,6 +41,7 @@
 #include <QToolBar>
 
 #include <algorithm>
+#include <csignal>
 
 namespace ProcLab {
 
@@ -162,18 +164,41 @@ void MainWindow::connectActions()
     on(WorkerActions::CountdownLesson,
        [this] { m_session.startCountdownLesson(seconds(m_actions->countdownSeconds())); });
     on(WorkerActions::RunCommand, &MainWindow::openRunCommandDialog);
-    on(WorkerActions::Terminate, [this] { m_session.terminate(selectedWorkers()); });
-    on(WorkerActions::Kill, [this] { m_session.kill(selectedWorkers()); });
-    on(WorkerActions::TerminateAfter, [this] {
-        m_session.terminateAfter(selectedWorkers(), seconds(m_actions->countdownSeconds()));
+    // The processes the commands apply to: those of the process menu, or the table's selection.
+    // "Terminate This Process" and Send Signal to This Process signal each PID alone; the rest
+    // act on the whole tree of each process's worker.
+    const auto targets = [this] {
+        return m_actions->targets(m_table->selectedProcesses());
+    };
+    const auto workers = [this, targets] {
+        return m_session.workersOf(targets());
+    };
+    on(WorkerActions::TerminateProcess,
+       [this, targets] { m_session.signalProcesses(targets(), SIGTERM); });
+    on(WorkerActions::Terminate, [this, workers] { m_session.terminate(workers()); });
+    on(WorkerActions::Kill, [this, workers] { m_session.kill(workers()); });
+    on(WorkerActions::TerminateAfter, [this, workers] {
+        m_session.terminateAfter(workers(), seconds(m_actions->countdownSeconds()));
     });
-    on(WorkerActions::Pause, [this] { m_session.pause(selectedWorkers()); });
-    on(WorkerActions::Resume, [this] { m_session.resume(selectedWorkers()); });
+    on(WorkerActions::Pause, [this, workers] { m_session.pause(workers()); });
+    on(WorkerActions::Resume, [this, workers] { m_session.resume(workers()); });
     for (QAction *signal : m_actions->signalActions()) {
-        connect(signal, &QAction::triggered, this, [this, signal] {
-            m_session.sendSignal(selectedWorkers(), signal->data().toInt());
+        connect(signal, &QAction::triggered, this, [this, signal, workers] {
+            m_session.sendSignal(workers(), signal->data().toInt());
         });
     }
+    for (QAction *signal : m_actions->processSignalActions()) {
+        connect(signal, &QAction::triggered, this, [this, signal, targets] {
+            m_session.signalProcesses(targets(), signal->data().toInt());
+        });
+    }
+    // Right-click on the table: the process menu, for the rows the click selected.
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        if (m_table->indexAt(position).isValid())
+            m_actions->popUpProcessMenu(ProcessTarget(), m_table->viewport()->mapToGlobal(position));
+    });
+    connect(m_actions, &WorkerActions::processMenuTargetChanged, this, &MainWindow::updateActions);
     on(WorkerActions::ClearFinished, [this] { m_session.clearFinished(); });
     on(WorkerActions::Copy, &MainWindow::copy);
     on(WorkerActions::SaveRecord, &MainWindow::saveRecord);
@@ -240,6 +265,11 @@ void MainWindow::connectActions()
             &ProcessView::processSelected,
             m_table,
             &WorkerTableView::selectProcess);
+    // A right-click on a process in the Processes tab: the process menu, for that process.
+    connect(m_lowerPane->processView(),
+            &ProcessView::processMenuRequested,
+            m_actions,
+            &WorkerActions::popUpProcessMenu);
     connect(m_table, &WorkerTableView::workerSelectionChanged, this, [this] {
         m_lowerPane->setSelectedProcesses(m_table->selectedProcesses());
         updateActions();
@@ -409,7 +439,8 @@ void MainWindow::showMessage(const QString &text)
 
 void MainWindow::updateActions()
 {
-    const QList<Worker *> selected = selectedWorkers();
+    const ProcessTargets targets = m_actions->targets(m_table->selectedProcesses());
+    const QList<Worker *> selected = m_session.workersOf(targets);
     const auto anySelected = [&selected](auto predicate) {
         return std::any_of(selected.cbegin(), selected.cend(), predicate);
     };
@@ -418,6 +449,22 @@ void MainWindow::updateActions()
     availability.canRunCommands = m_session.acceptsWork();
     availability.hasActiveSelection = anySelected(
             [](const Worker *worker) { return worker->isActive(); });
+    availability.hasLiveTreeSelection = anySelected(
+            [](const Worker *worker) { return worker->hasLiveProcesses(); });
+    // A process that can be signalled alone: the running program, or a running process its
+    // worker follows.
+    availability.hasRunningProcessSelection
+            = std::any_of(targets.cbegin(), targets.cend(), [this](const ProcessTarget &target) {
+                  const Worker *worker = m_session.pool().workerById(target.workerId);
+                  if (!worker || target.pid <= 0)
+                      return false;
+                  if (target.pid == worker->pid())
+                      return worker->isActive();
+                  const Descendant *entry = worker->descendants()
+                                                    ? worker->descendants()->findUnreaped(target.pid)
+                                                    : nullptr;
+                  return entry && entry->isAlive();
+              });
     availability.hasRunningSelection = anySelected(
             [](const Worker *worker) { return worker->state() == WorkerState::Running; });
     availability.hasPausedSelection = anySelected(
@@ -426,14 +473,14 @@ void MainWindow::updateActions()
     availability.hasEndedWorkers = std::any_of(workers.cbegin(),
                                                workers.cend(),
                                                [](const Worker *worker) {
-                                                   return !worker->isActive();
+                                                   return !worker->hasLiveProcesses();
                                                });
     m_actions->setAvailability(availability);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_session.pool().hasActiveWorkers()) {
+    if (!m_session.hasLiveProcesses()) {
         // Dialogs of ours still open (About Qt runs its own loop) must not keep the program alive.
         const QList<QDialog *> dialogs = findChildren<QDialog *>();
         for (QDialog *dialog : dialogs)

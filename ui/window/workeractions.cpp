@@ -10,6 +10,7 @@
 #include <QMenuBar>
 #include <QMetaEnum>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -147,11 +148,19 @@ void WorkerActions::retranslate()
     setDescription(action, tr("Start a program of your own as a worker"));
 
     action = this->action(Terminate);
-    action->setText(tr("&Terminate"));
-    action->setIconText(tr("Terminate"));
+    action->setText(tr("&Stop Whole Tree"));
+    action->setIconText(tr("Stop whole tree"));
     setDescription(action,
-                   tr("Ask the selected workers to stop (SIGTERM); kill them if they are still "
-                      "running after the grace period"));
+                   tr("Stop the selected workers and every process they started: SIGTERM to the "
+                      "whole process group, then SIGKILL to whatever still runs after the grace "
+                      "period"));
+
+    action = this->action(TerminateProcess);
+    action->setText(tr("Terminate This &Process"));
+    action->setIconText(tr("Terminate process"));
+    setDescription(action,
+                   tr("Send SIGTERM to the selected process alone, like Python's "
+                      "Process.terminate(): the processes it started live on, as orphans"));
 
     action = this->action(Kill);
     action->setText(tr("&Kill"));
@@ -301,7 +310,7 @@ QToolBar *WorkerActions::createWorkerToolBar(QWidget *parent)
 {
     QToolBar *toolBar = createToolBar(QT_TR_NOOP("Selected Workers"), parent);
     toolBar->setObjectName(QStringLiteral("workerToolBar"));
-    for (const Id id : {Terminate, Kill, TerminateAfter}) {
+    for (const Id id : {TerminateProcess, Terminate, Kill, TerminateAfter}) {
         toolBar->addAction(action(id));
     }
     toolBar->addSeparator();
@@ -338,16 +347,14 @@ void WorkerActions::fillMenuBar(QMenuBar *menuBar)
     workers->addAction(action(SpawnLesson));
     workers->addAction(action(CountdownLesson));
     workers->addSeparator();
+    workers->addAction(action(TerminateProcess));
     workers->addAction(action(Terminate));
     workers->addAction(action(Kill));
     workers->addAction(action(TerminateAfter));
     workers->addSeparator();
     workers->addAction(action(Pause));
     workers->addAction(action(Resume));
-    QMenu *signalMenu = addMenu(workers, QT_TR_NOOP("Send &Signal"));
-    signalMenu->setObjectName(QStringLiteral("signalMenu"));
-    signalMenu->setToolTipsVisible(true);
-    signalMenu->addActions(m_signalActions);
+    addSignalMenus(workers);
     workers->addSeparator();
     workers->addAction(action(ClearFinished));
 
@@ -376,6 +383,67 @@ void WorkerActions::fillMenuBar(QMenuBar *menuBar)
     help->addAction(action(AboutQt));
 }
 
+void WorkerActions::addSignalMenus(QMenu *menu)
+{
+    QMenu *processSignals = addMenu(menu, QT_TR_NOOP("Send Signal to This &Process"));
+    processSignals->setObjectName(QStringLiteral("processSignalMenu"));
+    processSignals->setToolTipsVisible(true);
+    processSignals->addActions(m_processSignalActions);
+    QMenu *treeSignals = addMenu(menu, QT_TR_NOOP("Send Signal to Whole &Tree"));
+    treeSignals->setObjectName(QStringLiteral("signalMenu"));
+    treeSignals->setToolTipsVisible(true);
+    treeSignals->addActions(m_signalActions);
+}
+
+void WorkerActions::createProcessMenu(QWidget *window)
+{
+    m_processMenu = new QMenu(window);
+    m_processMenu->setObjectName(QStringLiteral("processMenu"));
+    m_processMenu->setToolTipsVisible(true);
+    m_processMenu->addAction(action(TerminateProcess));
+    m_processMenu->addAction(action(Terminate));
+    m_processMenu->addAction(action(Kill));
+    m_processMenu->addSeparator();
+    m_processMenu->addAction(action(Pause));
+    m_processMenu->addAction(action(Resume));
+    m_processMenu->addSeparator();
+    QMenu *processSignals = new QMenu(m_processMenu);
+    processSignals->setObjectName(QStringLiteral("processMenuProcessSignals"));
+    processSignals->setToolTipsVisible(true);
+    processSignals->addActions(m_processSignalActions);
+    m_menuTitles.emplace_back(processSignals, QT_TR_NOOP("Send Signal to This &Process"));
+    m_processMenu->addMenu(processSignals);
+    QMenu *treeSignals = new QMenu(m_processMenu);
+    treeSignals->setObjectName(QStringLiteral("processMenuTreeSignals"));
+    treeSignals->setToolTipsVisible(true);
+    treeSignals->addActions(m_signalActions);
+    m_menuTitles.emplace_back(treeSignals, QT_TR_NOOP("Send Signal to Whole &Tree"));
+    m_processMenu->addMenu(treeSignals);
+    // A menu hides before the chosen action triggers: the target is dropped only after that.
+    connect(m_processMenu, &QMenu::aboutToHide, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            if (m_processMenu->isVisible() || !m_menuTarget.isValid())
+                return;
+            m_menuTarget = ProcessTarget();
+            emit processMenuTargetChanged();
+        });
+    });
+}
+
+void WorkerActions::popUpProcessMenu(const ProcessTarget &target, const QPoint &globalPosition)
+{
+    m_menuTarget = target;
+    emit processMenuTargetChanged();
+    m_processMenu->popup(globalPosition);
+}
+
+ProcessTargets WorkerActions::targets(const ProcessTargets &selection) const
+{
+    if (m_menuTarget.isValid())
+        return ProcessTargets{m_menuTarget};
+    return selection;
+}
+
 void WorkerActions::setAvailability(const Availability &availability)
 {
     action(SpawnLesson)->setEnabled(availability.canRunLessons);
@@ -383,14 +451,17 @@ void WorkerActions::setAvailability(const Availability &availability)
     if (m_seconds)
         m_seconds->setEnabled(availability.canRunLessons);
     action(RunCommand)->setEnabled(availability.canRunCommands);
-    action(Terminate)->setEnabled(availability.hasActiveSelection);
-    action(Kill)->setEnabled(availability.hasActiveSelection);
+    action(TerminateProcess)->setEnabled(availability.hasRunningProcessSelection);
+    action(Terminate)->setEnabled(availability.hasLiveTreeSelection);
+    action(Kill)->setEnabled(availability.hasLiveTreeSelection);
     action(TerminateAfter)->setEnabled(availability.hasActiveSelection);
     action(ClearFinished)->setEnabled(availability.hasEndedWorkers);
     action(Pause)->setEnabled(availability.hasRunningSelection);
     action(Resume)->setEnabled(availability.hasPausedSelection);
     for (QAction *signal : std::as_const(m_signalActions))
-        signal->setEnabled(availability.hasActiveSelection);
+        signal->setEnabled(availability.hasLiveTreeSelection);
+    for (QAction *signal : std::as_const(m_processSignalActions))
+        signal->setEnabled(availability.hasRunningProcessSelection);
 }
 
 // Preferences, the tutorial, and the language the window speaks.
@@ -470,12 +541,21 @@ void WorkerActions::createProcessActions()
     action->setCheckable(true);
     action->setShortcut(Qt::Key_F9); // as side panels toggle in Dolphin and Kate
 
+    action = create(TerminateProcess);
+    action->setIcon(actionIcon("process-stop", "terminate"));
+    action->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_T);
+
     for (const int signalNumber : MenuSignals) {
         auto *signal = new QAction(parent());
         signal->setObjectName(QStringLiteral("Send") + signalName(signalNumber));
         signal->setData(signalNumber);
         m_signalActions.append(signal);
+        auto *processSignal = new QAction(parent());
+        processSignal->setObjectName(QStringLiteral("SendProcess") + signalName(signalNumber));
+        processSignal->setData(signalNumber);
+        m_processSignalActions.append(processSignal);
     }
+    createProcessMenu(qobject_cast<QWidget *>(parent()));
 }
 
 void WorkerActions::retranslateProcessActions()
@@ -507,12 +587,35 @@ void WorkerActions::retranslateProcessActions()
                                 .arg(signalNumber)
                                 .arg(signalDescription(signalNumber)));
         // What the process that gets it will read into it, in one line.
-        const QString description = tr("Send %1 to the selected workers: %2")
+        const QString description = tr("Send %1 to the whole tree of the selected workers (their "
+                                       "process groups): %2")
                                             .arg(signalName(signalNumber),
                                                  signalDescription(signalNumber));
         signal->setToolTip(description);
         signal->setStatusTip(description);
     }
+    for (QAction *signal : std::as_const(m_processSignalActions)) {
+        const int signalNumber = signal->data().toInt();
+        signal->setText(tr("%1 (%2): %3")
+                                .arg(signalName(signalNumber))
+                                .arg(signalNumber)
+                                .arg(signalDescription(signalNumber)));
+        const QString description = tr("Send %1 to the selected process alone, not to the "
+                                       "processes it started: %2")
+                                            .arg(signalName(signalNumber),
+                                                 signalDescription(signalNumber));
+        signal->setToolTip(description);
+        signal->setStatusTip(description);
+    }
+}
+
+QAction *WorkerActions::processSignalAction(int signalNumber) const
+{
+    for (QAction *signal : m_processSignalActions) {
+        if (signal->data().toInt() == signalNumber)
+            return signal;
+    }
+    return nullptr;
 }
 
 QAction *WorkerActions::signalAction(int signalNumber) const

@@ -54,7 +54,7 @@ QString stateCellText(const Worker *worker)
         && !exit.isSuccess()) {
         return WorkerTableModel::tr("failed (exit %1)").arg(exit.exitCode);
     }
-    const QString state = stateText(worker->state(), exit);
+    const QString state = stateText(*worker); // with its orphans: "finished · 2 orphans running"
     const Countdown *countdown = worker->scheduledStop();
     if (!countdown || !countdown->isActive() || !worker->isActive())
         return state;
