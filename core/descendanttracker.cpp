@@ -600,6 +600,12 @@ void DescendantTracker::markChanged(quint64 id)
     scheduleFlush();
 }
 
+void DescendantTracker::announceNewProcesses()
+{
+    if (!m_pendingAdded.isEmpty())
+        flush();
+}
+
 void DescendantTracker::scheduleFlush()
 {
     if (!m_flushTimer->isActive())

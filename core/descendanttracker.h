@@ -80,6 +80,11 @@ public:
     // of it, it was stopped on request, while its siblings that die of the same signal were not.
     void noteSignalSentTo(qint64 pid, int signalNumber);
 
+    // Announces what changed now rather than at the next batch, if a process started since the
+    // last announcement: the worker calls it before it hands on output, so that a view tells a
+    // child's start before the first line the child wrote.
+    void announceNewProcesses();
+
     void setEndedLimit(int limit);
     int endedLimit() const { return m_endedLimit; }
 

@@ -69,11 +69,17 @@ void Session::logDescendants()
             [log](const Worker *worker, const Descendant &descendant) {
                 log(worker, DescendantReporter::execText(descendant));
             });
+    // An end waits for the output being handed on with it: a worker tells what the tracer said
+    // before it hands on output, and a child's last lines were written before it ended.
     connect(&m_reporter,
             &DescendantReporter::descendantEnded,
             this,
-            [log](const Worker *worker, const Descendant &descendant) {
-                log(worker, DescendantReporter::endText(descendant));
+            [this](const Worker *worker, const Descendant &descendant) {
+                const int workerId = worker->id();
+                const QString text = DescendantReporter::endText(descendant);
+                QTimer::singleShot(0, this, [this, workerId, text] {
+                    m_pool.appendMonitorLine(workerId, text);
+                });
             });
     connect(&m_reporter,
             &DescendantReporter::noteAdded,

@@ -64,7 +64,10 @@ void TraceEventReader::readAvailable()
     if (m_fd < 0)
         return;
     QList<TraceEvent> events;
-    QByteArray buffer(ReadChunk, Qt::Uninitialized);
+    // Kept between calls: a worker drains the channel before each read of its output.
+    if (m_buffer.size() != ReadChunk)
+        m_buffer = QByteArray(ReadChunk, Qt::Uninitialized);
+    QByteArray &buffer = m_buffer;
     qsizetype total = 0;
     bool ended = false;
     while (total < MaxBytesPerWakeUp) {

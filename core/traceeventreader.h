@@ -58,6 +58,7 @@ private:
     void finish();
 
     QSocketNotifier *m_notifier = nullptr;
+    QByteArray m_buffer;
     int m_fd = -1;
     bool m_finished = false;
     TraceRecordParser m_parser;

@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QScopedValueRollback>
 #include <QTimer>
 
 #include <cerrno>
@@ -365,6 +366,7 @@ void Worker::handleTraceEvents(const QList<TraceEvent> &events)
             }
         }
     }
+    const QScopedValueRollback<bool> handling(m_handlingTraceEvents, true);
     m_descendants->apply(events);
 }
 
@@ -855,6 +857,16 @@ void Worker::setState(WorkerState state)
 
 void Worker::readChannel(OutputChannel channel)
 {
+    // What the tracer reported before these bytes were written goes first: it reports a child's
+    // start before the child runs, so the child's start is told before its first line. (Not while
+    // the trace channel's own records are being handled: they may read the output themselves.)
+    if (m_traceReader && m_descendants && !m_handlingTraceEvents) {
+        m_traceReader->readAvailable();
+        if (m_descendants)
+            m_descendants->announceNewProcesses();
+    }
+    if (!m_process)
+        return;
     const QByteArray bytes = channel == OutputChannel::StdOut ? m_process->readAllStandardOutput()
                                                               : m_process->readAllStandardError();
     QList<OutputLine> lines;

@@ -173,6 +173,7 @@ private:
     TraceEventReader *m_traceReader = nullptr;
     int m_traceWriteFd = -1; // the tracer's end of its channel, until the tracer has it
     qint64 m_tracerPid = 0;
+    bool m_handlingTraceEvents = false;
 
     WorkerState m_state = WorkerState::Starting;
     ExitInfo m_exitInfo;

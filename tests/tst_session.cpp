@@ -99,6 +99,7 @@ private slots:
     void signalsOneProcessOrRefusesWithAMessage();
     void headlessWaitsForOrphansUntilInterrupted();
     void killedMonitorLeavesNoOrphan();
+    void aChildsStartIsLoggedBeforeItsFirstLine();
 };
 
 void tst_Session::init()
@@ -203,6 +204,44 @@ void tst_Session::aPlainCommandSaysNoMainLine()
                      .lines()
                      .join(QLatin1Char('\n'))
                      .contains(QStringLiteral("main_func")));
+}
+
+// The log reads like strace -f: a child's start comes before what the child printed, and its end
+// after, however the trace channel and the output pipe happen to be read.
+void tst_Session::aChildsStartIsLoggedBeforeItsFirstLine()
+{
+    for (int round = 0; round < 5; ++round) {
+        Session session(TestSupport::workerProgram());
+        Worker *worker = session.runCommand(
+                QStringList{"sh", "-c", "echo parent; sh -c 'echo child $$'; (exit 3); echo done"});
+        QVERIFY(worker);
+        QVERIFY(waitForFinished(session));
+        const Scrollback &log = session.pool().log();
+        QStringList order;
+        QString childPid;
+        for (qint64 line = log.firstLine(); line < log.endLine(); ++line) {
+            const OutputLine &entry = log.at(line);
+            if (entry.text.startsWith(QLatin1String("child "))) {
+                childPid = entry.text.mid(6);
+                order.append(QStringLiteral("child prints"));
+            } else if (entry.channel == OutputChannel::Monitor) {
+                order.append(entry.text);
+            }
+        }
+        QVERIFY(!childPid.isEmpty());
+        const auto indexOf = [&order](const QString &prefix) {
+            for (int i = 0; i < order.size(); ++i) {
+                if (order.at(i).startsWith(prefix))
+                    return i;
+            }
+            return -1;
+        };
+        const int started = indexOf(QStringLiteral("started ") + childPid);
+        const int printed = indexOf(QStringLiteral("child prints"));
+        const int ended = indexOf(childPid + QStringLiteral(" ("));
+        QVERIFY2(started >= 0 && started < printed && printed < ended,
+                 qPrintable(order.join(QLatin1Char('\n'))));
+    }
 }
 
 void tst_Session::launchRunsThePlanInOrder()
