@@ -1431,18 +1431,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>Start a program of your own as a worker</translation>
     </message>
     <message>
-        <source>&amp;Terminate</source>
-        <translation>&amp;Terminate</translation>
-    </message>
-    <message>
-        <source>Terminate</source>
-        <translation>Terminate</translation>
-    </message>
-    <message>
-        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
-        <translation>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</translation>
-    </message>
-    <message>
         <source>&amp;Kill</source>
         <translation>&amp;Kill</translation>
     </message>
@@ -1635,10 +1623,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
         <translation>English</translation>
     </message>
     <message>
-        <source>Send &amp;Signal</source>
-        <translation>Send &amp;Signal</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -1673,10 +1657,6 @@ ProcLab itself: it starts the workers, as the tutorial&apos;s main program start
     <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>Send %1 to the selected workers: %2</source>
-        <translation>Send %1 to the selected workers: %2</translation>
     </message>
     <message>
         <source>Save &amp;Record…</source>

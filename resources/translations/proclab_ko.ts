@@ -1412,18 +1412,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>직접 고른 프로그램을 프로세스로 시작합니다</translation>
     </message>
     <message>
-        <source>&amp;Terminate</source>
-        <translation>종료(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Terminate</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <source>Ask the selected workers to stop (SIGTERM); kill them if they are still running after the grace period</source>
-        <translation>선택한 프로세스에 종료를 요청하고(SIGTERM), 유예 시간 뒤에도 실행 중이면 강제 종료합니다</translation>
-    </message>
-    <message>
         <source>&amp;Kill</source>
         <translation>강제 종료(&amp;K)</translation>
     </message>
@@ -1616,10 +1604,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
         <translation>영어</translation>
     </message>
     <message>
-        <source>Send &amp;Signal</source>
-        <translation>시그널 보내기(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
@@ -1654,10 +1638,6 @@ ProcLab 자신: 튜토리얼의 메인 프로그램이 프로세스를 시작하
     <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>Send %1 to the selected workers: %2</source>
-        <translation>선택한 프로세스에 %1 보내기: %2</translation>
     </message>
     <message>
         <source>Save &amp;Record…</source>
