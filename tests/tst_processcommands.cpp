@@ -69,6 +69,7 @@ private slots:
     void init();
     void oneProcessThenTheWholeTree();
     void theProcessMenuOffersBothSignalTargets();
+    void closingStopsTheOrphansAndSaysSo();
 };
 
 void tst_ProcessCommands::initTestCase()
@@ -134,6 +135,30 @@ void tst_ProcessCommands::oneProcessThenTheWholeTree()
         QVERIFY2(!TestSupport::isAlive(child), qPrintable(QString::number(child)));
     QVERIFY(!worker->hasLiveProcesses());
     QTRY_VERIFY_WITH_TIMEOUT(!stopTree->isEnabled(), Timeout);
+}
+
+// A worker's program has ended and left two children running: closing the window stops them,
+// and the status bar says it is the orphans it stops, not "0 workers".
+void tst_ProcessCommands::closingStopsTheOrphansAndSaysSo()
+{
+    Session session(TestSupport::workerProgram());
+    MainWindow window(session, LaunchOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Worker *worker = session.runCommand({QStringLiteral("sh"),
+                                         QStringLiteral("-c"),
+                                         QStringLiteral("sleep 30 & sleep 31 & exit 0")});
+    QVERIFY(worker && worker->descendants());
+    QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive() && worker->orphanCount() == 2, Timeout);
+    const QList<qint64> orphans = liveChildrenNamed(*worker, QStringLiteral("sleep"));
+    QCOMPARE(orphans.size(), 2);
+
+    QSignalSpy finished(&session, &Session::finished);
+    window.close();
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Stopping 2 orphans…"));
+    QVERIFY(finished.wait(Timeout));
+    for (const qint64 orphan : orphans)
+        QTRY_VERIFY_WITH_TIMEOUT(!TestSupport::isAlive(orphan), Timeout);
 }
 
 void tst_ProcessCommands::theProcessMenuOffersBothSignalTargets()

@@ -433,6 +433,20 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>ProcLab records (*.proclab-record);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Stopping %n orphan(s)…</source>
+        <translation>
+            <numerusform>Stopping %n orphan…</numerusform>
+            <numerusform>Stopping %n orphans…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n orphan(s)…</source>
+        <translation>
+            <numerusform>Killing %n orphan…</numerusform>
+            <numerusform>Killing %n orphans…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::OutputRenderer</name>

@@ -430,6 +430,18 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>ProcLab records (*.proclab-record);;All files (*)</source>
         <translation>ProcLab 레코드 (*.proclab-record);;모든 파일 (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>Stopping %n orphan(s)…</source>
+        <translation>
+            <numerusform>고아 프로세스 %n개 종료 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Killing %n orphan(s)…</source>
+        <translation>
+            <numerusform>고아 프로세스 %n개 강제 종료 중…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::OutputRenderer</name>

@@ -491,13 +491,23 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     event->ignore();
     const int count = m_session.pool().activeCount();
+    // The workers have ended but processes they left run on: say what is being stopped.
+    int orphans = 0;
+    for (const Worker *worker : m_session.pool().workers()) {
+        if (!worker->isActive())
+            orphans += worker->orphanCount();
+    }
     switch (m_session.requestStop()) {
     case Session::StopStep::Terminating:
-        statusBar()->showMessage(tr("Stopping %n worker(s)…", nullptr, count));
+        statusBar()->showMessage(count > 0 || orphans == 0
+                                         ? tr("Stopping %n worker(s)…", nullptr, count)
+                                         : tr("Stopping %n orphan(s)…", nullptr, orphans));
         updateActions();
         break;
     case Session::StopStep::Killing:
-        statusBar()->showMessage(tr("Killing %n worker(s)…", nullptr, count));
+        statusBar()->showMessage(count > 0 || orphans == 0
+                                         ? tr("Killing %n worker(s)…", nullptr, count)
+                                         : tr("Killing %n orphan(s)…", nullptr, orphans));
         break;
     }
 }
