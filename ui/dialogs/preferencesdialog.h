@@ -44,7 +44,6 @@ public:
     void setPreferences(const Preferences &preferences);
     Preferences preferences() const;
 
-
 protected:
     void changeEvent(QEvent *event) override;
 

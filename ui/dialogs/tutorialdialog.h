@@ -25,7 +25,6 @@ public:
     // Lesson 2's seconds, as in the window's toolbar.
     void setCountdownSeconds(int seconds);
 
-
 signals:
     void spawnLessonRequested();
     void countdownLessonRequested();
