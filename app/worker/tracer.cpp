@@ -341,6 +341,9 @@ void Tracer::handleKnown(pid_t tid, int status)
             // The first stop of a new tracee, or the end of a group-stop (SIGCONT).
             if (m_stoppedProcesses.erase(process) != 0)
                 m_writer.resume(process);
+            // Its start goes out before it runs: the core tells a child's start before its
+            // first line only if the record is on the channel before the line is in the pipe.
+            m_writer.flush();
             resume(tid, 0);
         }
         break;
@@ -426,6 +429,7 @@ void Tracer::handleExec(pid_t tid)
     } else {
         m_nestedTracers.erase(tid);
     }
+    m_writer.flush(); // the exec is told before the new program writes anything
     resume(tid, 0);
 }
 
