@@ -377,6 +377,11 @@ void Worker::handleProgramEnded()
     if (!root || root->waitStatus < 0 || !isActive())
         return;
     const int status = root->waitStatus;
+    // What it wrote before it ended is in the pipe already: hand it on before its end is told.
+    if (m_process) {
+        readChannel(OutputChannel::StdOut);
+        readChannel(OutputChannel::StdErr);
+    }
     if (WIFSIGNALED(status))
         handleFinished(WTERMSIG(status), QProcess::CrashExit);
     else

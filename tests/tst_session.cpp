@@ -216,31 +216,39 @@ void tst_Session::aChildsStartIsLoggedBeforeItsFirstLine()
                 QStringList{"sh", "-c", "echo parent; sh -c 'echo child $$'; (exit 3); echo done"});
         QVERIFY(worker);
         QVERIFY(waitForFinished(session));
-        const Scrollback &log = session.pool().log();
-        QStringList order;
+        // The order the log tells things in; a child's end is told a moment after the output
+        // handed on with it.
         QString childPid;
-        for (qint64 line = log.firstLine(); line < log.endLine(); ++line) {
-            const OutputLine &entry = log.at(line);
-            if (entry.text.startsWith(QLatin1String("child "))) {
-                childPid = entry.text.mid(6);
-                order.append(QStringLiteral("child prints"));
-            } else if (entry.channel == OutputChannel::Monitor) {
-                order.append(entry.text);
+        const auto order = [&session, &childPid] {
+            const Scrollback &log = session.pool().log();
+            QStringList told;
+            for (qint64 line = log.firstLine(); line < log.endLine(); ++line) {
+                const OutputLine &entry = log.at(line);
+                if (entry.text.startsWith(QLatin1String("child "))) {
+                    childPid = entry.text.mid(6);
+                    told.append(QStringLiteral("child prints"));
+                } else if (entry.channel == OutputChannel::Monitor) {
+                    told.append(entry.text);
+                }
             }
-        }
-        QVERIFY(!childPid.isEmpty());
+            return told;
+        };
         const auto indexOf = [&order](const QString &prefix) {
-            for (int i = 0; i < order.size(); ++i) {
-                if (order.at(i).startsWith(prefix))
+            const QStringList told = order();
+            for (int i = 0; i < told.size(); ++i) {
+                if (told.at(i).startsWith(prefix))
                     return i;
             }
             return -1;
         };
+        QTRY_VERIFY_WITH_TIMEOUT(!order().isEmpty() && !childPid.isEmpty()
+                                         && indexOf(childPid + QStringLiteral(" (")) >= 0,
+                                 10000);
         const int started = indexOf(QStringLiteral("started ") + childPid);
         const int printed = indexOf(QStringLiteral("child prints"));
         const int ended = indexOf(childPid + QStringLiteral(" ("));
         QVERIFY2(started >= 0 && started < printed && printed < ended,
-                 qPrintable(order.join(QLatin1Char('\n'))));
+                 qPrintable(order().join(QLatin1Char('\n'))));
     }
 }
 
