@@ -105,11 +105,13 @@ void tst_Worker::reportsPidAndOutput()
     QCOMPARE(started.first().first().toLongLong(), pid);
     QCOMPARE(worker.state(), WorkerState::Running);
     QVERIFY2(TestSupport::isAlive(pid), "the PID must be a live process in /proc");
+    // The program names its own PID once it runs; only then is it sure to have replaced the
+    // forked copy of this test (QProcess may report the start between fork and exec).
+    QVERIFY(waitForLine(worker, QStringLiteral("spinning %1").arg(pid)));
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
     QVERIFY(cmdline.open(QIODevice::ReadOnly));
     QVERIFY2(cmdline.read(4096).contains("proclab-worker"), "the PID must be our worker");
     QCOMPARE(ProcessGroup::members(pid).size(), 1); // its own group, led by itself
-    QVERIFY(waitForLine(worker, QStringLiteral("spinning %1").arg(pid)));
     worker.kill();
     QTRY_VERIFY_WITH_TIMEOUT(!worker.isActive(), 5000);
 
