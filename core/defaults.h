@@ -47,6 +47,10 @@ constexpr qsizetype WorkerHistoryCharacters = 1024 * 1024;
 constexpr int MinFontPointSize = 7;
 constexpr int MaxFontPointSize = 48;
 
+// A Python worker's multiprocessing calls kept for the timeline and the Python panel (the oldest
+// go first): a program that starts processes in a loop must not grow them without end.
+constexpr int MaxPythonCalls = 10000;
+
 // The Run command… dialog remembers this many command lines.
 constexpr int MaxRecentCommands = 20;
 

@@ -264,6 +264,7 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
     }
     case WorkerEvent::Kind::LeftoversStopped:
     case WorkerEvent::Kind::OrphansKept:
+    case WorkerEvent::Kind::PythonCall:
         break;
     }
 }

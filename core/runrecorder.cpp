@@ -161,6 +161,7 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
         break;
     case WorkerEvent::Kind::LeftoversStopped:
     case WorkerEvent::Kind::OrphansKept:
+    case WorkerEvent::Kind::PythonCall:
         m_writer.write(timeUs,
                        QLatin1String("event"),
                        {{QStringLiteral("pid"), event.pid}, {QStringLiteral("text"), event.text}});

@@ -914,6 +914,18 @@ void Worker::deliver(OutputChannel channel, QList<OutputLine> &lines)
     emit changed();
 }
 
+void Worker::addPythonCalls(const QList<PythonCall> &calls)
+{
+    if (calls.isEmpty())
+        return;
+    for (const PythonCall &call : calls)
+        report(WorkerEvent::Kind::PythonCall, call.text(), 0, call.pid);
+    m_pythonCalls.append(calls);
+    if (m_pythonCalls.size() > Defaults::MaxPythonCalls)
+        m_pythonCalls.remove(0, m_pythonCalls.size() - Defaults::MaxPythonCalls);
+    emit pythonCallsReceived(calls);
+}
+
 void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumber, qint64 pid)
 {
     WorkerEvent event;

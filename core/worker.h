@@ -3,6 +3,7 @@
 #include "exitinfo.h"
 #include "linesplitter.h"
 #include "outputline.h"
+#include "pythoncall.h"
 #include "scrollback.h"
 #include "traceevent.h"
 #include "workerevent.h"
@@ -121,6 +122,15 @@ public:
 
     // What happened to this worker and when, for the timeline: started, signals sent, the end.
     const QList<WorkerEvent> &events() const { return m_events; }
+    // A Python worker's multiprocessing calls, as its Python hook reported them, in order; the
+    // last Defaults::MaxPythonCalls are kept. Empty for other workers.
+    const QList<PythonCall> &pythonCalls() const { return m_pythonCalls; }
+    // Whether the program runs with ProcLab's Python hook connected: its processes' output is
+    // attributed to each (OutputLine::pid) and its calls are reported.
+    bool isSeenAsPython() const { return m_seenAsPython; }
+    // Takes calls the worker's Python channel received: kept, told as events (PythonCall kind)
+    // and announced with pythonCallsReceived().
+    void addPythonCalls(const QList<PythonCall> &calls);
     // Terminate when the countdown ends; replaces an earlier schedule.
     void terminateAfter(std::chrono::milliseconds delay,
                         std::chrono::milliseconds grace,
@@ -131,6 +141,8 @@ signals:
     void started(qint64 pid);
     void outputReceived(const QList<ProcLab::OutputLine> &lines);
     void eventOccurred(const ProcLab::WorkerEvent &event);
+    // New entries of pythonCalls(), in order.
+    void pythonCallsReceived(const QList<ProcLab::PythonCall> &calls);
     void finished();
     // After finished(): the orphans it left have all ended (hasOrphans() is false again).
     void orphansEnded();
@@ -194,6 +206,8 @@ private:
     Scrollback m_scrollback;
     QString m_lastLine;
     QList<WorkerEvent> m_events;
+    QList<PythonCall> m_pythonCalls;
+    bool m_seenAsPython = false;
 };
 
 QString stateText(WorkerState state, const ExitInfo &exitInfo);

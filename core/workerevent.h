@@ -25,6 +25,8 @@ struct WorkerEvent
         // The worker's program ended while processes of its tree still ran: they are kept, as
         // orphans, until they end or the user stops them.
         OrphansKept,
+        // A multiprocessing call a Python worker made (Worker::pythonCalls()): pid is the caller.
+        PythonCall,
     };
 
     Kind kind = Kind::Started;

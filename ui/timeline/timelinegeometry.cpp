@@ -78,6 +78,7 @@ QList<TimelineGeometry::Marker> TimelineGeometry::markers(const QList<WorkerEven
         case WorkerEvent::Kind::Started:
         case WorkerEvent::Kind::LeftoversStopped:
         case WorkerEvent::Kind::OrphansKept:
+        case WorkerEvent::Kind::PythonCall:
             continue; // the start is the bar's left end; leftovers are the end's business
         }
         result.append(
