@@ -921,8 +921,19 @@ void Worker::addPythonCalls(const QList<PythonCall> &calls)
     for (const PythonCall &call : calls)
         report(WorkerEvent::Kind::PythonCall, call.text(), 0, call.pid);
     m_pythonCalls.append(calls);
-    if (m_pythonCalls.size() > Defaults::MaxPythonCalls)
+    const auto noteNames = [this](const PythonCall &call) {
+        if (call.call == QLatin1String("start") && call.target > 0 && !call.name.isEmpty())
+            m_pythonNames.insert(call.target, call.name);
+    };
+    if (m_pythonCalls.size() > Defaults::MaxPythonCalls) {
         m_pythonCalls.remove(0, m_pythonCalls.size() - Defaults::MaxPythonCalls);
+        m_pythonNames.clear(); // only the names of the calls kept
+        for (const PythonCall &call : std::as_const(m_pythonCalls))
+            noteNames(call);
+    } else {
+        for (const PythonCall &call : calls)
+            noteNames(call);
+    }
     emit pythonCallsReceived(calls);
 }
 

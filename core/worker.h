@@ -10,6 +10,7 @@
 #include "workerspec.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QProcess>
@@ -128,6 +129,9 @@ public:
     // Whether the program runs with ProcLab's Python hook connected: its processes' output is
     // attributed to each (OutputLine::pid) and its calls are reported.
     bool isSeenAsPython() const { return m_seenAsPython; }
+    // The name Python gave the process with this PID ("Process-1", "ForkPoolWorker-2"), as its
+    // start() or Pool reported it; empty when none did.
+    QString pythonNameOf(qint64 pid) const { return m_pythonNames.value(pid); }
     // Takes calls the worker's Python channel received: kept, told as events (PythonCall kind)
     // and announced with pythonCallsReceived().
     void addPythonCalls(const QList<PythonCall> &calls);
@@ -207,6 +211,7 @@ private:
     QString m_lastLine;
     QList<WorkerEvent> m_events;
     QList<PythonCall> m_pythonCalls;
+    QHash<qint64, QString> m_pythonNames; // of the calls kept, by the PID they named
     bool m_seenAsPython = false;
 };
 
