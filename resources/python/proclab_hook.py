@@ -30,7 +30,7 @@ _STREAMS_VARIABLE = "PROCLAB_PYTHON_STREAMS"
 _HELLO = b"proclab-python 1 "
 
 _address = None
-# The calls connection of this process: (socket, its st_dev and st_ino), or None before the first
+# The calls connection of this process: (fd, its st_dev:st_ino), or None before the first
 # call; False once it failed (the channel is gone: the hook is silent from then on).
 _calls = None
 _calls_lock = None
@@ -130,11 +130,9 @@ def _after_fork_in_child():
             return  # the channel was gone already: stay silent
         _calls = None
         if inherited:
-            connection, identity = inherited
-            if _identity(connection.fileno()) == identity:
-                connection.close()
-            else:
-                connection.detach()  # the number is someone else's now: leave it alone
+            fd, identity = inherited
+            if _identity(fd) == identity:
+                os.close(fd)  # the parent's; this process opens its own when it calls
         if not _redirect_output():
             _calls = False
     except BaseException:
@@ -177,23 +175,34 @@ def _send(record):
         try:
             if _calls is None:
                 connection = _connect()
-                connection.sendall(_HELLO + b"calls\n")
-                _calls = (connection, _identity(connection.fileno()))
-            connection, identity = _calls
+                # A bare descriptor, not a socket object, so that no finalizer ever closes a
+                # number that the program may have closed and reused.
+                fd = connection.detach()
+                _calls = (fd, _identity(fd))
+                _write_all(fd, _HELLO + b"calls\n")
+            fd, identity = _calls
             # The program may have closed every descriptor (os.closerange) and opened a file
             # that got this number: never write into it.
-            if _identity(connection.fileno()) != identity:
-                connection.detach()
+            if _identity(fd) != identity:
                 _calls = False
                 return
-            connection.sendall(line)
+            _write_all(fd, line)
         except BaseException:
-            if _calls:
-                try:
-                    _calls[0].detach()
-                except BaseException:
-                    pass
             _calls = False
+
+
+def _write_all(fd, data):
+    # send(MSG_NOSIGNAL), not write(): a program that restored SIGPIPE's default must not die
+    # because ProcLab went away.
+    import _socket
+
+    connection = _socket.socket(fileno=fd)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[connection.send(view, _socket.MSG_NOSIGNAL):]
+    finally:
+        connection.detach()
 
 
 def _report(call, where, **fields):
