@@ -80,8 +80,7 @@ struct Received
                          &PythonChannel::outputReceived,
                          &channel,
                          [this](qint64 pid, OutputChannel stream, const QByteArray &bytes) {
-                             (stream == OutputChannel::StdOut ? standardOutput
-                                                              : standardError)[pid]
+                             (stream == OutputChannel::StdOut ? standardOutput : standardError)[pid]
                                      .append(bytes);
                          });
         QObject::connect(&channel,
@@ -388,26 +387,26 @@ void tst_PythonChannel::startMethods_data()
 void tst_PythonChannel::startMethods()
 {
     QFETCH(QString, method);
-    const QString script = writeScript(
-            QStringLiteral("methods.py"),
-            "import multiprocessing, os, sys\n"                            // 1
-            "def work(x):\n"                                               // 2
-            "    print('worker', os.getpid(), x)\n"                        // 3
-            "    return x * x\n"                                           // 4
-            "def child(n):\n"                                              // 5
-            "    print('child', os.getpid(), n)\n"                         // 6
-            "    print('child error', os.getpid(), file=sys.stderr)\n"     // 7
-            "if __name__ == '__main__':\n"                                 // 8
-            "    multiprocessing.set_start_method(sys.argv[1])\n"          // 9
-            "    p = multiprocessing.Process(target=child, args=(1,))\n"   // 10
-            "    p.start()\n"                                              // 11
-            "    p.join()\n"                                               // 12
-            "    print('exitcode', p.exitcode)\n"                          // 13
-            "    pool = multiprocessing.Pool(2)\n"                         // 14
-            "    print(pool.map(work, range(6)))\n"                        // 15
-            "    pool.close()\n"                                           // 16
-            "    pool.join()\n"                                            // 17
-            "    p.close()\n");                                            // 18
+    const QString script
+            = writeScript(QStringLiteral("methods.py"),
+                          "import multiprocessing, os, sys\n"                          // 1
+                          "def work(x):\n"                                             // 2
+                          "    print('worker', os.getpid(), x)\n"                      // 3
+                          "    return x * x\n"                                         // 4
+                          "def child(n):\n"                                            // 5
+                          "    print('child', os.getpid(), n)\n"                       // 6
+                          "    print('child error', os.getpid(), file=sys.stderr)\n"   // 7
+                          "if __name__ == '__main__':\n"                               // 8
+                          "    multiprocessing.set_start_method(sys.argv[1])\n"        // 9
+                          "    p = multiprocessing.Process(target=child, args=(1,))\n" // 10
+                          "    p.start()\n"                                            // 11
+                          "    p.join()\n"                                             // 12
+                          "    print('exitcode', p.exitcode)\n"                        // 13
+                          "    pool = multiprocessing.Pool(2)\n"                       // 14
+                          "    print(pool.map(work, range(6)))\n"                      // 15
+                          "    pool.close()\n"                                         // 16
+                          "    pool.join()\n"                                          // 17
+                          "    p.close()\n");                                          // 18
     PythonChannel channel;
     QVERIFY(channel.listen());
     Received received;
@@ -568,22 +567,22 @@ void tst_PythonChannel::hostilePrograms()
 // simply not reported.
 void tst_PythonChannel::programClosesItsDescriptors()
 {
-    const QString script = writeScript(
-            QStringLiteral("closer.py"),
-            "import multiprocessing, os\n"
-            "def child():\n"
-            "    print('child', os.getpid())\n"
-            "if __name__ == '__main__':\n"
-            "    p = multiprocessing.Process(target=child)\n"
-            "    p.start(); p.join()\n"
-            "    os.closerange(3, 1024)\n"
-            "    files = [open('file%d.txt' % i, 'w') for i in range(8)]\n"
-            "    p = multiprocessing.Process(target=child)\n"
-            "    p.start(); p.join(); p.close()\n"
-            "    for i, f in enumerate(files):\n"
-            "        f.write('mine %d\\n' % i)\n"
-            "        f.close()\n"
-            "    print('done', os.getpid())\n");
+    const QString script
+            = writeScript(QStringLiteral("closer.py"),
+                          "import multiprocessing, os\n"
+                          "def child():\n"
+                          "    print('child', os.getpid())\n"
+                          "if __name__ == '__main__':\n"
+                          "    p = multiprocessing.Process(target=child)\n"
+                          "    p.start(); p.join()\n"
+                          "    os.closerange(3, 1024)\n"
+                          "    files = [open('file%d.txt' % i, 'w') for i in range(8)]\n"
+                          "    p = multiprocessing.Process(target=child)\n"
+                          "    p.start(); p.join(); p.close()\n"
+                          "    for i, f in enumerate(files):\n"
+                          "        f.write('mine %d\\n' % i)\n"
+                          "        f.close()\n"
+                          "    print('done', os.getpid())\n");
     PythonChannel channel;
     QVERIFY(channel.listen());
     Received received;
@@ -765,13 +764,13 @@ void tst_PythonChannel::anotherUserIsRefused()
 
     QProcess nobody;
     nobody.start(QStringLiteral("setpriv"),
-                  {"--reuid=65534",
-                   "--regid=65534",
-                   "--clear-groups",
-                   "--",
-                   Python,
-                   path,
-                   channel.address()});
+                 {"--reuid=65534",
+                  "--regid=65534",
+                  "--clear-groups",
+                  "--",
+                  Python,
+                  path,
+                  channel.address()});
     QVERIFY(nobody.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(nobody.state(), QProcess::NotRunning, 30000);
     QCOMPARE(nobody.readAllStandardOutput(), QByteArray("refused\n"));
@@ -826,8 +825,7 @@ void tst_PythonChannel::badCallsAreSkipped()
 
     const int bad = connectTo(channel.address());
     const QByteArray nonsense = "GET / HTTP/1.0\n";
-    QCOMPARE(::write(bad, nonsense.constData(), size_t(nonsense.size())),
-             ssize_t(nonsense.size()));
+    QCOMPARE(::write(bad, nonsense.constData(), size_t(nonsense.size())), ssize_t(nonsense.size()));
 
     const int fd = connectTo(channel.address());
     QVERIFY(bad >= 0 && fd >= 0);
