@@ -574,11 +574,11 @@ void tst_PythonChannel::programClosesItsDescriptors()
                           "    print('child', os.getpid())\n"
                           "if __name__ == '__main__':\n"
                           "    p = multiprocessing.Process(target=child)\n"
-                          "    p.start(); p.join()\n"
+                          "    p.start(); p.join(); p.close()\n"
                           "    os.closerange(3, 1024)\n"
                           "    files = [open('file%d.txt' % i, 'w') for i in range(8)]\n"
-                          "    p = multiprocessing.Process(target=child)\n"
-                          "    p.start(); p.join(); p.close()\n"
+                          "    q = multiprocessing.Process(target=child)\n"
+                          "    q.start(); q.join(); q.close()\n"
                           "    for i, f in enumerate(files):\n"
                           "        f.write('mine %d\\n' % i)\n"
                           "        f.close()\n"
@@ -597,6 +597,7 @@ void tst_PythonChannel::programClosesItsDescriptors()
     }
     // Before the closing: reported; after it: silent, and the output still flows.
     QCOMPARE(received.callsNamed(QStringLiteral("start")).size(), 1);
+    QCOMPARE(received.callsNamed(QStringLiteral("close")).size(), 1);
     int children = 0;
     for (auto it = received.standardOutput.cbegin(); it != received.standardOutput.cend(); ++it) {
         if (it.value().startsWith("child"))

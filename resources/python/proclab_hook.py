@@ -31,8 +31,10 @@ _HELLO = b"proclab-python 1 "
 
 _address = None
 # The calls connection of this process: (fd, its st_dev:st_ino), or None before the first
-# call; False once it failed (the channel is gone: the hook is silent from then on).
+# call; False once it failed or was closed by the program: this process reports no more calls.
 _calls = None
+# The channel could not be reached: the hook does nothing more, in this process or its children.
+_gone = False
 _calls_lock = None
 _multiprocessing_directory = None
 _this_file = None
@@ -120,21 +122,21 @@ def _redirect_output():
 def _after_fork_in_child():
     # A fork child: its own pipes (what it then writes, even what its parent left in the buffers
     # of sys.stdout it inherited, is its own), and its own calls connection, opened when needed.
-    global _calls, _calls_lock
+    global _calls, _calls_lock, _gone
     try:
         import _thread
 
         _calls_lock = _thread.allocate_lock()  # another thread may have held the parent's
+        if _gone:
+            return
         inherited = _calls
-        if inherited is False:
-            return  # the channel was gone already: stay silent
         _calls = None
         if inherited:
             fd, identity = inherited
             if _identity(fd) == identity:
                 os.close(fd)  # the parent's; this process opens its own when it calls
         if not _redirect_output():
-            _calls = False
+            _gone = True
     except BaseException:
         pass
 
@@ -160,8 +162,8 @@ def _caller():
 
 
 def _send(record):
-    global _calls
-    if _calls is False or _calls_lock is None:
+    global _calls, _gone
+    if _gone or _calls is False or _calls_lock is None:
         return
     import json
     import time
@@ -174,7 +176,11 @@ def _send(record):
     with _calls_lock:
         try:
             if _calls is None:
-                connection = _connect()
+                try:
+                    connection = _connect()
+                except BaseException:
+                    _gone = True
+                    return
                 # A bare descriptor, not a socket object, so that no finalizer ever closes a
                 # number that the program may have closed and reused.
                 fd = connection.detach()
@@ -459,7 +465,7 @@ class _Finder:
 
 def install():
     """Called by sitecustomize at start-up, when PROCLAB_PYTHON_CHANNEL is set."""
-    global _address, _calls, _calls_lock, _this_file
+    global _address, _gone, _calls_lock, _this_file
     value = os.environ.get(_VARIABLE, "")
     if not value:
         return
@@ -472,7 +478,7 @@ def install():
     except BaseException:
         return
     if not _redirect_output():
-        _calls = False  # the channel cannot be reached: silent from now on
+        _gone = True  # the channel cannot be reached: silent from now on
         return
     os.register_at_fork(after_in_child=_after_fork_in_child)
     sys.meta_path.insert(0, _Finder)
