@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
@@ -156,6 +157,8 @@ private slots:
     void anotherUserIsRefused();
     void thePeerCheckRefuses();
     void badCallsAreSkipped();
+    void oldConnectionsAreReadFirst();
+    void readsAreBounded();
 
 private:
     struct Run
@@ -572,19 +575,29 @@ void tst_PythonChannel::programClosesItsDescriptors()
 {
     const QString script
             = writeScript(QStringLiteral("closer.py"),
-                          "import multiprocessing, os\n"
+                          "import multiprocessing, os, socket\n"
                           "def child():\n"
                           "    print('child', os.getpid())\n"
                           "if __name__ == '__main__':\n"
                           "    p = multiprocessing.Process(target=child)\n"
                           "    p.start(); p.join(); p.close()\n"
                           "    os.closerange(3, 1024)\n"
+                          "    pairs = [socket.socketpair() for i in range(4)]\n"
                           "    files = [open('file%d.txt' % i, 'w') for i in range(8)]\n"
                           "    q = multiprocessing.Process(target=child)\n"
                           "    q.start(); q.join(); q.close()\n"
                           "    for i, f in enumerate(files):\n"
                           "        f.write('mine %d\\n' % i)\n"
                           "        f.close()\n"
+                          "    heard = b''\n"
+                          "    for pair in pairs:\n"
+                          "        for end in pair:\n"
+                          "            end.setblocking(False)\n"
+                          "            try:\n"
+                          "                heard += end.recv(65536)\n"
+                          "            except BlockingIOError:\n"
+                          "                pass\n"
+                          "    print('heard', repr(heard))\n"
                           "    print('done', os.getpid())\n");
     PythonChannel channel;
     QVERIFY(channel.listen());
@@ -606,7 +619,7 @@ void tst_PythonChannel::programClosesItsDescriptors()
         if (it.value().startsWith("child"))
             ++children;
         else
-            QCOMPARE(it.value(), QStringLiteral("done %1\n").arg(it.key()).toUtf8());
+            QCOMPARE(it.value(), QStringLiteral("heard b''\ndone %1\n").arg(it.key()).toUtf8());
     }
     QCOMPARE(children, 2);
 }
@@ -922,6 +935,100 @@ void tst_PythonChannel::badCallsAreSkipped()
     QCOMPARE(channel.connectionCount(), 1);
     ::close(fd);
     ::close(bad);
+    QTRY_COMPARE(channel.connectionCount(), 0);
+}
+
+namespace {
+
+bool writeAll(int fd, const QByteArray &bytes)
+{
+    return ::write(fd, bytes.constData(), size_t(bytes.size())) == ssize_t(bytes.size());
+}
+
+// As the hook hands its pipes over: the hello and the read ends in one message.
+bool sendOutputHello(int fd, const QList<int> &readEnds, const QByteArray &names)
+{
+    const QByteArray hello = "proclab-python 1 output " + names + '\n';
+    iovec vector{const_cast<char *>(hello.constData()), size_t(hello.size())};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 4)] = {};
+    msghdr message{};
+    message.msg_iov = &vector;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = CMSG_SPACE(sizeof(int) * size_t(readEnds.size()));
+    cmsghdr *header = CMSG_FIRSTHDR(&message);
+    header->cmsg_level = SOL_SOCKET;
+    header->cmsg_type = SCM_RIGHTS;
+    header->cmsg_len = CMSG_LEN(sizeof(int) * size_t(readEnds.size()));
+    std::memcpy(CMSG_DATA(header), readEnds.constData(), sizeof(int) * size_t(readEnds.size()));
+    return ::sendmsg(fd, &message, 0) == ssize_t(hello.size());
+}
+
+} // namespace
+
+// readPending() reads the connections in the order they were made, whatever order the bytes
+// came in: a parent's line written before it forked comes before its child's.
+void tst_PythonChannel::oldConnectionsAreReadFirst()
+{
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    QList<QByteArray> order;
+    connect(&channel,
+            &PythonChannel::outputReceived,
+            &channel,
+            [&order](qint64, OutputChannel, const QByteArray &bytes) { order.append(bytes); });
+    int older[2];
+    int newer[2];
+    QVERIFY(::pipe2(older, O_CLOEXEC) == 0 && ::pipe2(newer, O_CLOEXEC) == 0);
+    const int first = connectTo(channel.address());
+    const int second = connectTo(channel.address());
+    QVERIFY(sendOutputHello(first, {older[0]}, "stdout"));
+    QVERIFY(sendOutputHello(second, {newer[0]}, "stdout"));
+    ::close(older[0]);
+    ::close(newer[0]);
+    ::close(first);
+    ::close(second);
+    QVERIFY(writeAll(newer[1], "written first, by the newer\n"));
+    QVERIFY(writeAll(older[1], "written second, by the older\n"));
+    channel.readPending(); // no event loop in between
+    QCOMPARE(order,
+             (QList<QByteArray>{"written second, by the older\n", "written first, by the newer\n"}));
+    QCOMPARE(channel.connectionCount(), 2);
+    ::close(older[1]);
+    ::close(newer[1]);
+    channel.readPending();
+    QCOMPARE(channel.connectionCount(), 0);
+    QCOMPARE(received.closedOutput.size(), 1); // both the test's own pid
+}
+
+// A flood is read 16 KiB per wake-up, as the worker's pipes are, so the window keeps painting.
+void tst_PythonChannel::readsAreBounded()
+{
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    qsizetype largest = 0;
+    qsizetype total = 0;
+    connect(&channel,
+            &PythonChannel::outputReceived,
+            &channel,
+            [&](qint64, OutputChannel channel, const QByteArray &bytes) {
+                QCOMPARE(channel, OutputChannel::StdErr);
+                largest = std::max(largest, bytes.size());
+                total += bytes.size();
+            });
+    int ends[2];
+    QVERIFY(::pipe2(ends, O_CLOEXEC) == 0);
+    const int fd = connectTo(channel.address());
+    QVERIFY(sendOutputHello(fd, {ends[0]}, "stderr"));
+    ::close(ends[0]);
+    ::close(fd);
+    const QByteArray flood(64 * 1024, 'x'); // what a pipe holds
+    QVERIFY(writeAll(ends[1], flood));
+    QTRY_COMPARE(total, flood.size());
+    QCOMPARE(largest, 16 * 1024);
+    ::close(ends[1]);
     QTRY_COMPARE(channel.connectionCount(), 0);
 }
 
