@@ -161,6 +161,7 @@ int main(int argc, char **argv)
             {"tutorial", benchTutorial},
             {"follow", benchFollow},
             {"python", benchPython},
+            {"pythonhook", benchPythonHook},
     };
     for (const auto &[name, run] : sections) {
         if (context.options.wants(name))
