@@ -14,6 +14,7 @@
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QDateTime>
 #include <QImage>
 #include <QPaintDevice>
 #include <QPaintEngine>
@@ -25,7 +26,9 @@
 #include <QToolButton>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <climits>
+#include <cmath>
 #include <csignal>
 
 using namespace ProcLab;
@@ -240,6 +243,7 @@ private slots:
     void manyChildrenAreSummarised();
     void ctrlWheelKeepsTheMomentUnderThePointer();
     void endMarkAtTheLastMomentIsInView();
+    void pythonCallsAreMarkedOnTheirCallersLanes();
 
 private:
     static bool stopAndWait(WorkerPool &pool)
@@ -902,6 +906,105 @@ void tst_Timeline::endMarkAtTheLastMomentIsInView()
     const double edgeLabel = view.timelineGeometry().labelLeft(area.right() - 1, width);
     QVERIFY2(edgeLabel >= area.left() && edgeLabel + width <= area.right() - 1,
              qPrintable(QString::number(edgeLabel)));
+}
+
+void tst_Timeline::pythonCallsAreMarkedOnTheirCallersLanes()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(1000, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QString script = QStringLiteral(
+            "import multiprocessing, time\n"
+            "def sub():\n"
+            "    time.sleep(600)\n"
+            "if __name__ == '__main__':\n"
+            "    p = multiprocessing.Process(target=sub, name='Reader')\n"
+            "    p.start()\n"
+            "    p.join()\n");
+    Worker *worker = pool.spawn(
+            followedSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_COMPARE_WITH_TIMEOUT(childLanes(view).size(), 1, Timeout);
+    const ChildLane child = childLanes(view).constFirst();
+    const qint64 childPid = child.descendant->pid;
+    QCOMPARE(TestSupport::parentPid(childPid), worker->pid());
+    const int workerLane = view.laneOfProcess(worker->id(), worker->pid());
+    QVERIFY(workerLane > 0);
+    QCOMPARE(view.workerAtLane(workerLane), worker);
+    QCOMPARE(view.laneOfProcess(worker->id(), childPid), child.lane);
+
+    // What the hook reports, through the worker's entry point: the program starts and joins its
+    // child; the child makes a call of its own.
+    const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const auto call = [&](const char *name, qint64 caller, qint64 target, qint64 timeUs, int line) {
+        PythonCall made;
+        made.call = QString::fromLatin1(name);
+        made.pid = caller;
+        made.target = target;
+        made.timeUs = timeUs;
+        made.name = QStringLiteral("Reader");
+        made.file = QStringLiteral("<string>");
+        made.line = line;
+        return made;
+    };
+    const PythonCall start = call("start", worker->pid(), childPid, nowUs - 2000, 6);
+    const PythonCall join = call("join", worker->pid(), childPid, nowUs - 1000, 7);
+    const PythonCall own = call("exitcode", childPid, 0, nowUs, 42);
+    worker->addPythonCalls({start, join, own});
+    view.fitAll();
+
+    const QList<PythonCall> &calls = worker->pythonCalls();
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    const auto find = [&](const PythonCall &wanted) {
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            if (calls.at(i).call == wanted.call && calls.at(i).timeUs == wanted.timeUs
+                && calls.at(i).pid == wanted.pid)
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const auto middleOf = [&](int lane) {
+        return geometry.laneTop(lane) + geometry.laneHeight() / 2;
+    };
+
+    // The program's calls on its own lane, at their time; the one about the child is the one
+    // drawn when they share a pixel.
+    const QList<TimelineGeometry::CallMark> programMarks = view.pythonCallMarks(workerLane);
+    QVERIFY(!programMarks.isEmpty());
+    const auto startMark = std::find_if(programMarks.cbegin(),
+                                        programMarks.cend(),
+                                        [&](const TimelineGeometry::CallMark &mark) {
+                                            return mark.callIndex == find(start)
+                                                   || mark.callIndex == find(join);
+                                        });
+    QVERIFY(startMark != programMarks.cend());
+    QCOMPARE(startMark->x, geometry.xForTimeUs(calls.at(startMark->callIndex).timeUs));
+    for (const TimelineGeometry::CallMark &mark : programMarks)
+        QCOMPARE(calls.at(mark.callIndex).pid, worker->pid());
+    // Hovering it tells the calls with where the program made them.
+    const QString programTip = view.toolTipAt(
+            QPoint(int(std::lround(geometry.xForTimeUs(start.timeUs))), middleOf(workerLane)));
+    QVERIFY2(programTip.contains(start.text()) && programTip.contains(QStringLiteral("<string>:6")),
+             qPrintable(programTip));
+
+    // The child's call on the child's lane, and only there.
+    const QList<TimelineGeometry::CallMark> childMarks = view.pythonCallMarks(child.lane);
+    QCOMPARE(childMarks.size(), 1);
+    QCOMPARE(childMarks.constFirst().callIndex, find(own));
+    const QString childTip = view.toolTipAt(
+            QPoint(int(std::lround(childMarks.constFirst().x)), middleOf(child.lane)));
+    QVERIFY2(childTip.contains(own.text()) && childTip.contains(QStringLiteral("<string>:42")),
+             qPrintable(childTip));
+    QVERIFY2(!programTip.contains(own.text()), qPrintable(programTip));
+
+    // The child's lane is labelled with the name Python gave it.
+    const QString label = view.toolTipAt(QPoint(10, middleOf(child.lane)));
+    QVERIFY2(label.contains(QStringLiteral("Reader (python3)")), qPrintable(label));
+
+    pool.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
 }
 
 QTEST_MAIN(tst_Timeline)
