@@ -674,9 +674,9 @@ void tst_OutputView::childLinesShowTheirWriter()
         const QRect rect = view.visualRect(rowOf(text));
         return QColor(image.pixel(1, rect.center().y()));
     };
-    QCOMPARE(barOf(firstText), processColor(worker->id(), first));
-    QCOMPARE(barOf(secondText), processColor(worker->id(), second));
-    QCOMPARE(barOf(programText), workerColor(worker->id()));
+    QCOMPARE(barOf(firstText).rgb(), processColor(worker->id(), first).rgb());
+    QCOMPARE(barOf(secondText).rgb(), processColor(worker->id(), second).rgb());
+    QCOMPARE(barOf(programText).rgb(), workerColor(worker->id()).rgb());
     QVERIFY(processColor(worker->id(), first) != processColor(worker->id(), second));
     QVERIFY(processColor(worker->id(), first) != workerColor(worker->id()));
     // The PID's digits too, in the gutter, in the hue of their writer.
