@@ -30,6 +30,7 @@
 #include <climits>
 #include <cmath>
 #include <csignal>
+#include <limits>
 
 using namespace ProcLab;
 using namespace std::chrono_literals;
@@ -229,6 +230,7 @@ private slots:
     void timeAndLanes_data();
     void timeAndLanes();
     void pausedIntervals();
+    void pythonCallMarksAreBoundedAndThinned();
     void countdownLessonMarksTerminateAndTicks();
     void floodIsThinnedToOneTickPerColumn();
     void viewShowsTheSpawnLesson();
@@ -300,6 +302,71 @@ void tst_Timeline::timeAndLanes()
     QCOMPARE(geometry.visibleLanes(100).last, 6);
     QCOMPARE(geometry.visibleLanes(4).last, 3);
     QVERIFY(geometry.visibleLanes(0).isEmpty());
+}
+
+void tst_Timeline::pythonCallMarksAreBoundedAndThinned()
+{
+    TimelineGeometry geometry;
+    const qint64 origin = 1700000000000;
+    geometry.setOrigin(origin);
+    geometry.setPixelsPerSecond(100.0); // 0 to 4 s in view
+    geometry.setLaneArea(QRect(50, 10, 400, 100));
+    const auto made = [origin](const char *name, qint64 pid, qint64 target, double atMs) {
+        PythonCall call;
+        call.call = QString::fromLatin1(name);
+        call.pid = pid;
+        call.target = target;
+        call.timeUs = origin * 1000 + qint64(atMs * 1000.0);
+        return call;
+    };
+    // 3000 calls 3 ms apart by one process, from 2 s before the view to 3 s after it.
+    QList<PythonCall> calls;
+    for (int i = 0; i < 3000; ++i)
+        calls.append(made("exitcode", 100, 0, -2000.0 + 3.0 * i));
+    calls.append(made("join", 200, 300, -1000.5));
+    calls.append(made("Process", 200, 0, 1000.2));
+    calls.append(made("start", 200, 300, 1000.4));
+    calls.append(made("joined", 200, 300, 3000.5));
+    calls.append(made("join", 200, 301, 3500.5));
+    calls.append(made("joined", 200, 301, 6000.5));
+    std::stable_sort(calls.begin(), calls.end(), [](const PythonCall &a, const PythonCall &b) {
+        return a.timeUs < b.timeUs;
+    });
+    const qint64 always = std::numeric_limits<qint64>::max();
+
+    // One per pixel column, all in view, in order.
+    const QList<TimelineGeometry::CallMark> marks
+            = geometry.callMarks(calls, 100, 0, always, 0, 100000);
+    QVERIFY2(marks.size() >= 399 && marks.size() <= 401, qPrintable(QString::number(marks.size())));
+    for (qsizetype i = 0; i < marks.size(); ++i) {
+        QVERIFY(marks.at(i).x >= 50 && marks.at(i).x <= 450);
+        QCOMPARE(calls.at(marks.at(i).callIndex).pid, 100);
+        if (i > 0)
+            QVERIFY(std::floor(marks.at(i).x) > std::floor(marks.at(i - 1).x));
+    }
+    QCOMPARE(geometry.callMarks(calls, 100, 0, always, 0, 10).size(), 10);
+    // The process's life bounds its calls: a PID is reused.
+    const qint64 oneSecond = (origin + 1000) * 1000;
+    const qsizetype within = geometry.callMarks(calls, 100, oneSecond, oneSecond + 10000, 0, 1000)
+                                     .size();
+    QVERIFY(within >= 1 && within <= 2);
+
+    // Process() and start() share a pixel: start(), about another process, is the one kept.
+    const QList<TimelineGeometry::CallMark> other = geometry.callMarks(calls, 200, 0, always, 0, 100);
+    QCOMPARE(other.size(), 3);
+    QCOMPARE(calls.at(other.at(0).callIndex).call, QStringLiteral("start"));
+    QCOMPARE(calls.at(other.at(1).callIndex).call, QStringLiteral("joined"));
+    QCOMPARE(calls.at(other.at(2).callIndex).call, QStringLiteral("join"));
+    QCOMPARE(geometry.callMarks(calls, 200, 0, always, 0, 100, false).size(), 4);
+
+    // Waits: one begun before the view and ended in it, one begun in it and ended after.
+    const QList<TimelineGeometry::CallSpan> spans = geometry.joinSpans(calls, 200, 0, always, 100);
+    QCOMPARE(spans.size(), 2);
+    for (const TimelineGeometry::CallSpan &span : spans) {
+        QCOMPARE(calls.at(span.joinIndex).call, QStringLiteral("join"));
+        QVERIFY(span.joinedIndex > span.joinIndex);
+        QCOMPARE(calls.at(span.joinedIndex).target, calls.at(span.joinIndex).target);
+    }
 }
 
 void tst_Timeline::pausedIntervals()
