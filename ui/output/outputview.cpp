@@ -189,9 +189,10 @@ bool OutputView::passesFilter(const OutputLine &line) const
     if (found == m_processFilter.cend())
         return false;
     // A line the worker's own pipe carried (pid 0) is known by its worker alone: it goes with a
-    // process of a worker whose lines are not told apart (not a Python one, or not yet).
+    // process of a worker whose lines are not told apart (not a Python one, or not yet). ProcLab's
+    // own notes on the worker ("terminating 4260") always do.
     if (line.pid == 0)
-        return !found->attributed;
+        return !found->attributed || line.channel == OutputChannel::Monitor;
     return found->pids.contains(line.pid);
 }
 

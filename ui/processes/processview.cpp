@@ -25,8 +25,8 @@ QColor readable(const QColor &color, const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128 ? color.lighter(170) : color;
 }
 
-// Colour is presentation: a swatch in the worker's (or the process's) colour before each name, orphans in amber
-// italics, zombies in magenta, ended processes dimmed. Kept out of the model, as WorkerTableProxy
+// Colour is presentation: a swatch in the worker's (or the process's) colour before each name,
+// orphans in amber italics, zombies in magenta, ended processes dimmed. Kept out of the model, as WorkerTableProxy
 // keeps it out of the worker table's.
 class ProcessItemDelegate final : public QStyledItemDelegate
 {

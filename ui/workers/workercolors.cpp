@@ -31,7 +31,7 @@ QColor processColor(int workerId, qint64 pid, qint64 workerPid)
         return workerColor(workerId);
     // The PID's walk starts across the circle from the workers' (20°), so that the first PIDs
     // do not retrace the first workers' hues.
-    double hue = std::fmod(200.0 + double(pid % 1048576) * GoldenAngle, 360.0);
+    double hue = std::fmod(200.0 + double(pid) * GoldenAngle, 360.0);
     constexpr double MinimumDistance = 25.0;
     const double parent = workerHue(workerId);
     double distance = std::fabs(hue - parent);
