@@ -246,6 +246,7 @@ private slots:
     void ctrlWheelKeepsTheMomentUnderThePointer();
     void endMarkAtTheLastMomentIsInView();
     void pythonCallsAreMarkedOnTheirCallersLanes();
+    void tenThousandPythonCallsCostAScreenful();
 
 private:
     static bool stopAndWait(WorkerPool &pool)
@@ -1072,6 +1073,42 @@ void tst_Timeline::pythonCallsAreMarkedOnTheirCallersLanes()
 
     pool.stopAll();
     QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
+}
+
+void tst_Timeline::tenThousandPythonCallsCostAScreenful()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(1000, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Worker *worker = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("300")}));
+    QVERIFY(worker);
+    QTRY_COMPARE_WITH_TIMEOUT(worker->state(), WorkerState::Running, Timeout);
+    view.fitAll();
+    const int before = paintedItems(view);
+
+    // A call every millisecond across the whole ten seconds the view fits.
+    const qint64 originUs = view.timelineGeometry().origin() * 1000;
+    QList<PythonCall> calls;
+    for (int i = 0; i < 10000; ++i) {
+        PythonCall call;
+        call.call = QStringLiteral("exitcode");
+        call.pid = worker->pid();
+        call.timeUs = originUs + qint64(i) * 1000;
+        calls.append(call);
+    }
+    worker->addPythonCalls(calls);
+    view.fitAll();
+    const int width = view.timelineGeometry().laneArea().width();
+    const int lane = view.laneOfProcess(worker->id(), worker->pid());
+    const qsizetype marks = view.pythonCallMarks(lane).size();
+    QVERIFY2(marks > width / 2 && marks <= width + 1, qPrintable(QString::number(marks)));
+    // One diamond per pixel column, and the names where they fit: a screenful, not the history.
+    const int added = paintedItems(view) - before;
+    QVERIFY2(added >= marks && added <= 2 * width,
+             qPrintable(QStringLiteral("%1 more items for %2 pixels").arg(added).arg(width)));
+    QVERIFY(stopAndWait(pool));
 }
 
 QTEST_MAIN(tst_Timeline)
