@@ -48,7 +48,10 @@ QString pythonString(const QString &text)
         default:
             // Other control characters would end the panel's line or hide in it.
             if (character.unicode() < 0x20 || character.unicode() == 0x7f)
-                escaped += QStringLiteral("\\x%1").arg(uint(character.unicode()), 2, 16, QLatin1Char('0'));
+                escaped += QStringLiteral("\\x%1").arg(uint(character.unicode()),
+                                                       2,
+                                                       16,
+                                                       QLatin1Char('0'));
             else
                 escaped += character;
         }
@@ -69,9 +72,8 @@ QString pythonList(const QStringList &arguments)
 // longer than the real pause; "0.7" rather than "0.70".
 QString secondsText(qint64 milliseconds)
 {
-    QString text = milliseconds < 100
-                           ? QString::number(double(milliseconds) / 1000.0, 'f', 3)
-                           : QString::number(double(milliseconds / 10) / 100.0, 'f', 2);
+    QString text = milliseconds < 100 ? QString::number(double(milliseconds) / 1000.0, 'f', 3)
+                                      : QString::number(double(milliseconds / 10) / 100.0, 'f', 2);
     while (text.endsWith(QLatin1Char('0')) && !text.endsWith(QLatin1String(".0")))
         text.chop(1);
     return text;
@@ -109,7 +111,8 @@ QString PythonMirror::Entry::scriptText() const
     if (!echo)
         return text();
     // What Python's prompt would show, a script prints.
-    const QString printed = QStringLiteral("print(%1, %2)").arg(pythonString(code + QLatin1String(" =")), code);
+    const QString printed = QStringLiteral("print(%1, %2)")
+                                    .arg(pythonString(code + QLatin1String(" =")), code);
     return comment.isEmpty() ? printed : printed + QLatin1String("  # ") + comment;
 }
 
@@ -224,11 +227,11 @@ QString PythonMirror::script() const
     // Python's output line by line, as ProcLab shows it: a pipe would otherwise keep the lines of
     // a terminate()d process unwritten, and a fork copy the main program's unwritten ones.
     const bool prints = anyFunction || body.contains(QLatin1String("print("));
-    const QString lineBuffering =
-            prints ? QStringLiteral("# Line by line even through a pipe, as ProcLab shows "
-                                         "Python's output (a terminal already is).\n"
-                                         "sys.stdout.reconfigure(line_buffering=True)\n")
-                        : QString();
+    const QString lineBuffering = prints ? QStringLiteral(
+                                          "# Line by line even through a pipe, as ProcLab shows "
+                                          "Python's output (a terminal already is).\n"
+                                          "sys.stdout.reconfigure(line_buffering=True)\n")
+                                         : QString();
     // Only the modules the script uses, as a learner would write it.
     const QString code = lineBuffering + functions + body;
     QString imports;
@@ -239,12 +242,13 @@ QString PythonMirror::script() const
             imports += QLatin1String("import ") + name + QLatin1Char('\n');
     }
 
-    QString text = QStringLiteral(
-                           "# ProcLab's session in the Python of the tutorial: run it with python3.\n"
-                           "# Pauses are as long as they were in ProcLab, up to %1 s each (a "
-                           "longer one is\n# shortened, and says so); time when nothing ran is "
-                           "left out.\n")
-                           .arg(secondsText(m_longestSleep.count()));
+    QString text
+            = QStringLiteral(
+                      "# ProcLab's session in the Python of the tutorial: run it with python3.\n"
+                      "# Pauses are as long as they were in ProcLab, up to %1 s each (a "
+                      "longer one is\n# shortened, and says so); time when nothing ran is "
+                      "left out.\n")
+                      .arg(secondsText(m_longestSleep.count()));
     if (!imports.isEmpty())
         text += imports;
     text += QLatin1Char('\n');
@@ -438,7 +442,8 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
                                          functionFor(variable.role),
                                          pythonString(spec.lessonText));
             add(std::move(creation));
-            add(id, QStringLiteral("%1.start()").arg(variable.name),
+            add(id,
+                QStringLiteral("%1.start()").arg(variable.name),
                 QStringLiteral("pid %1").arg(event.pid));
         } else {
             // Its own session, so that it leads its process group as ProcLab's workers do and
@@ -507,7 +512,8 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
                                  : event.kind == WorkerEvent::Kind::Resumed ? SIGCONT
                                                                             : event.signalNumber;
         // Python makes SIGINT a KeyboardInterrupt in its processes: the replay differs there.
-        addSignal(id, *found,
+        addSignal(id,
+                  *found,
                   signalNumber,
                   found->isProcess && signalNumber == SIGINT
                           ? QStringLiteral("Python raises KeyboardInterrupt here: exitcode 1, "
@@ -558,7 +564,9 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
         if (!program) {
             // The replay's child has another PID, and this one may now be anyone's: not sent.
             add(id,
-                QStringLiteral("# os.kill(%1, %2)").arg(event.pid).arg(pythonSignal(event.signalNumber)),
+                QStringLiteral("# os.kill(%1, %2)")
+                        .arg(event.pid)
+                        .arg(pythonSignal(event.signalNumber)),
                 QStringLiteral("to a child of %1, whose PID differs in this run").arg(found->name));
         } else if (found->isProcess && event.signalNumber == SIGTERM) {
             add(id, QStringLiteral("%1.terminate()").arg(found->name));

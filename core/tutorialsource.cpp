@@ -95,8 +95,9 @@ QString mirrorFunctions(const QString &subProgramFunction, const QString &counti
     const auto renamed = [&tutorialName](const QString &name, int example) {
         return name == tutorialName
                        ? QString()
-                       : QStringLiteral("# The tutorial's example %1 names this %2 too; this program "
-                                        "holds both examples,\n# so it needs another name.\n")
+                       : QStringLiteral(
+                                 "# The tutorial's example %1 names this %2 too; this program "
+                                 "holds both examples,\n# so it needs another name.\n")
                                  .arg(example)
                                  .arg(tutorialName);
     };
@@ -107,7 +108,8 @@ QString mirrorFunctions(const QString &subProgramFunction, const QString &counti
         text += renamed(subProgramFunction, 1) + function + QLatin1Char('\n');
     }
     if (!countingFunction.isEmpty())
-        text += renamed(countingFunction, 2) + countingFunctionCode(countingFunction) + QLatin1Char('\n');
+        text += renamed(countingFunction, 2) + countingFunctionCode(countingFunction)
+                + QLatin1Char('\n');
     return text + QString::fromUtf8(MainFunction);
 }
 

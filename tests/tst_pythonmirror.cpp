@@ -127,14 +127,16 @@ void tst_PythonMirror::initTestCase()
     QVERIFY(m_directory.isValid());
     // Python's fixed costs on this machine now: an interpreter, a Process and a Popen started and
     // waited for. The scripts' running times are measured against the work plus these.
-    const QString baseline = QStringLiteral(
-            "import multiprocessing, os, signal, subprocess, time\n"
-            "def f():\n    pass\n"
-            "if __name__ == '__main__':\n"
-            "    p = multiprocessing.Process(target=f)\n    p.start()\n    p.join()\n"
-            "    q = subprocess.Popen([\"%1\", \"exit\", \"0\"], stdout=subprocess.DEVNULL)\n"
-            "    q.wait()\n")
-                                     .arg(TestSupport::workerProgram());
+    const QString baseline
+            = QStringLiteral(
+                      "import multiprocessing, os, signal, subprocess, time\n"
+                      "def f():\n    pass\n"
+                      "if __name__ == '__main__':\n"
+                      "    p = multiprocessing.Process(target=f)\n    p.start()\n    p.join()\n"
+                      "    q = subprocess.Popen([\"%1\", \"exit\", \"0\"], "
+                      "stdout=subprocess.DEVNULL)\n"
+                      "    q.wait()\n")
+                      .arg(TestSupport::workerProgram());
     const ScriptRun first = run(baseline, 60000);
     QVERIFY2(first.finished && first.exitCode == 0, qPrintable(first.errors));
     const ScriptRun second = run(baseline, 60000);
@@ -175,6 +177,9 @@ ScriptRun tst_PythonMirror::runFaithfully(const PythonMirror &mirror,
                                           qint64 sinceMs)
 {
     const QString script = mirror.script();
+    // SHOW_SCRIPTS=1 shows each script the test runs, to read them as a learner would.
+    if (qEnvironmentVariableIsSet("SHOW_SCRIPTS"))
+        qInfo().noquote() << script;
     const Span span = spanOf(pool, sinceMs);
     const QList<double> sleeps = sleepsOf(script);
     // No pause longer than the longest real one; no more pausing in all than the work took.
@@ -255,7 +260,9 @@ void tst_PythonMirror::spawnLessonScriptRunsUnderPython()
     QStringList codes = exitLines(python);
     codes.sort();
     QCOMPARE(codes,
-             (QStringList{"p1.exitcode = 0", "p2.exitcode = 0", "p3.exitcode = 0",
+             (QStringList{"p1.exitcode = 0",
+                          "p2.exitcode = 0",
+                          "p3.exitcode = 0",
                           "p4.exitcode = 0"}));
 }
 
@@ -288,7 +295,9 @@ void tst_PythonMirror::countdownLessonReadsLikeTheTutorial()
     // The countdown's pause, to the hundredth and never longer than it was (counted from the
     // Started event, which comes a moment after the countdown starts).
     QVERIFY2(actual.size() == expected.size()
-                     && QRegularExpression("^time\\.sleep\\(0\\.[67][0-9]?\\)$").match(actual.at(2)).hasMatch(),
+                     && QRegularExpression("^time\\.sleep\\(0\\.[67][0-9]?\\)$")
+                                .match(actual.at(2))
+                                .hasMatch(),
              qPrintable(lines.join('\n')));
     actual[2] = expected.at(2);
     QCOMPARE(actual, expected);
@@ -358,7 +367,9 @@ void tst_PythonMirror::pauseThenResumeRunsToTheEnd()
     const ScriptRun python = runFaithfully(session.pythonMirror(), session.pool(), since);
     QVERIFY2(python.finished && python.exitCode == 0, qPrintable(python.errors));
     QCOMPARE(python.output,
-             (QStringList{"\tNumber 1 of 4.", "\tNumber 2 of 4.", "\tNumber 3 of 4.",
+             (QStringList{"\tNumber 1 of 4.",
+                          "\tNumber 2 of 4.",
+                          "\tNumber 3 of 4.",
                           "p1.wait() = 0"}));
 }
 
@@ -366,17 +377,16 @@ void tst_PythonMirror::pauseThenTerminateEndsMinus15()
 {
     // A program that cleans up on SIGTERM: stopped, its handler cannot run until SIGCONT (one
     // without a handler would die of SIGTERM even stopped, as the kernel kills it at once).
-    const QString program = QStringLiteral(
-            "import os, signal, time\n"
-            "def stop(number, frame):\n"
-            "    print('cleaning up', flush=True)\n"
-            "    signal.signal(signal.SIGTERM, signal.SIG_DFL)\n"
-            "    os.kill(os.getpid(), signal.SIGTERM)\n"
-            "signal.signal(signal.SIGTERM, stop)\n"
-            "print('ready', flush=True)\n"
-            "while True:\n"
-            "    time.sleep(0.1)\n"
-            "    print('tick', flush=True)\n");
+    const QString program = QStringLiteral("import os, signal, time\n"
+                                           "def stop(number, frame):\n"
+                                           "    print('cleaning up', flush=True)\n"
+                                           "    signal.signal(signal.SIGTERM, signal.SIG_DFL)\n"
+                                           "    os.kill(os.getpid(), signal.SIGTERM)\n"
+                                           "signal.signal(signal.SIGTERM, stop)\n"
+                                           "print('ready', flush=True)\n"
+                                           "while True:\n"
+                                           "    time.sleep(0.1)\n"
+                                           "    print('tick', flush=True)\n");
     Session session(TestSupport::workerProgram());
     const qint64 since = QDateTime::currentMSecsSinceEpoch();
     Worker *worker = session.runCommand(QStringList{"/usr/bin/python3", "-c", program});
@@ -504,8 +514,10 @@ void tst_PythonMirror::idleTimeIsLeftOutAndLongPausesShortened()
     QTRY_VERIFY_WITH_TIMEOUT(!looking->isActive(), idleMs + Timeout);
 
     // Then a countdown longer than the longest sleep.
-    Worker *counting = Lessons::startCountdownLesson(
-            pool, TestSupport::workerProgram(), milliseconds(800), milliseconds(100));
+    Worker *counting = Lessons::startCountdownLesson(pool,
+                                                     TestSupport::workerProgram(),
+                                                     milliseconds(800),
+                                                     milliseconds(100));
     QVERIFY(counting);
     QTRY_VERIFY_WITH_TIMEOUT(!pool.hasActiveWorkers(), Timeout);
 
@@ -569,8 +581,7 @@ void tst_PythonMirror::whatStillRunsIsStoppedAtTheEnd()
     // Written mid-session: the script stops them as ProcLab does when it quits, and ends.
     const QString script = session.pythonMirror().script();
     const ScriptRun python = run(script, 5 * (Defaults::GracePeriod.count() + 2 * m_pythonCostMs));
-    QVERIFY2(python.finished && python.exitCode == 0,
-             qPrintable(script + '\n' + python.errors));
+    QVERIFY2(python.finished && python.exitCode == 0, qPrintable(script + '\n' + python.errors));
     QCOMPARE(exitLines(python), (QStringList{"p1.wait() = -15", "p2.exitcode = -15"}));
     QVERIFY2(python.elapsedMs < Defaults::GracePeriod.count() + 2 * m_pythonCostMs,
              qPrintable(QString::number(python.elapsedMs)));
