@@ -133,6 +133,26 @@ QStringList PythonMirror::lines() const
     return result;
 }
 
+QStringList PythonMirror::processModules() const
+{
+    QStringList modules;
+    if (m_processCreations > 0)
+        modules.append(QStringLiteral("multiprocessing"));
+    if (m_popenCreations > 0)
+        modules.append(QStringLiteral("subprocess"));
+    return modules;
+}
+
+void PythonMirror::countCreation(const Entry &entry, int change)
+{
+    if (!entry.defines)
+        return;
+    if (entry.role != WorkerSpec::LessonRole::None)
+        m_processCreations += change;
+    else
+        m_popenCreations += change;
+}
+
 QString PythonMirror::script() const
 {
     // The variables whose assignment is still here: a line about one that MaxLines dropped would
@@ -305,6 +325,10 @@ void PythonMirror::forgetWorkers(const QSet<int> &workerIds)
     if (kept.size() == m_entries.size())
         return;
     m_entries = kept;
+    m_processCreations = 0;
+    m_popenCreations = 0;
+    for (const Entry &entry : std::as_const(m_entries))
+        countCreation(entry, 1);
     releaseUnusedFunctions();
     emit linesReset();
 }
@@ -351,9 +375,11 @@ void PythonMirror::add(Entry entry)
     // The oldest goes, as from a view with QPlainTextEdit::setMaximumBlockCount(MaxLines), which
     // then needs no reset (QList drops its first item without moving the rest).
     if (m_entries.size() >= MaxLines) {
+        countCreation(m_entries.constFirst(), -1);
         m_entries.removeFirst();
         ++m_droppedLines;
     }
+    countCreation(entry, 1);
     m_entries.append(std::move(entry));
     emit lineAdded(m_entries.constLast().text());
 }

@@ -51,6 +51,11 @@ public:
     // "code  # comment" lines as the panel shows them.
     QStringList lines() const;
     QString script() const;
+    // The modules whose processes lines() creates: "multiprocessing" (the lessons' Process
+    // objects) and "subprocess" (the commands' Popen objects), in that order, each only while a
+    // line creates one; for a title such as "(multiprocessing)". Changes with lineAdded() and
+    // linesReset(); cheap.
+    QStringList processModules() const;
     // Lines left out of lines() and script() because of MaxLines.
     qint64 droppedLines() const { return m_droppedLines; }
 
@@ -96,6 +101,7 @@ private:
     };
 
     void handleEvent(const WorkerEvent &event);
+    void countCreation(const Entry &entry, int change);
     void add(Entry entry);
     void add(int workerId,
              const QString &code,
@@ -121,6 +127,9 @@ private:
     int m_variableCount = 0;
     qint64 m_lastActionMs = 0;
     qint64 m_droppedLines = 0;
+    // Lines that create a Process, and a Popen: for processModules().
+    int m_processCreations = 0;
+    int m_popenCreations = 0;
     std::chrono::milliseconds m_longestSleep = DefaultLongestSleep;
 };
 

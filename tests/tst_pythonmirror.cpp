@@ -424,6 +424,8 @@ void tst_PythonMirror::killEndsMinus9()
     session.kill({command, counting});
     QTRY_VERIFY_WITH_TIMEOUT(!session.pool().hasActiveWorkers(), Timeout);
 
+    QCOMPARE(session.pythonMirror().processModules(),
+             (QStringList{"multiprocessing", "subprocess"}));
     const QStringList lines = session.pythonMirror().lines();
     QVERIFY2(lines.contains("os.killpg(p1.pid, signal.SIGKILL)") && lines.contains("p2.kill()"),
              qPrintable(lines.join('\n')));
@@ -471,6 +473,11 @@ void tst_PythonMirror::ignoredTermEscalatesToKill()
     Worker *worker = session.runCommand(TestSupport::workerSpec({"ignore-term"}));
     QVERIFY(worker);
     QTRY_VERIFY_WITH_TIMEOUT(worker->lineCount(OutputChannel::StdOut) >= 1, Timeout);
+    // The user reads the line before clicking: the replay waits as long, and its program, which
+    // may start slower than ProcLab's did, ignores SIGTERM by then too.
+    WorkerPool elsewhere;
+    Worker *reading = elsewhere.spawn(TestSupport::workerSpec({"sleep", "300"}));
+    QTRY_VERIFY_WITH_TIMEOUT(!reading->isActive(), Timeout);
     session.terminate({worker});
     QTRY_VERIFY_WITH_TIMEOUT(!worker->isActive(), Timeout);
     QVERIFY(worker->exitInfo().escalated);
@@ -556,6 +563,7 @@ void tst_PythonMirror::bothLessonsInOneScript()
                      && lines.contains("p2 = multiprocessing.Process(target=sub_func_1, "
                                        "args=(\"sub program 0\",))"),
              qPrintable(lines.join('\n')));
+    QCOMPARE(session.pythonMirror().processModules(), QStringList{"multiprocessing"});
     const QString script = session.pythonMirror().script();
     QVERIFY2(script.contains("# The tutorial's example 1 names this sub_func too"),
              qPrintable(script));
@@ -600,6 +608,7 @@ void tst_PythonMirror::clearedWorkersLeaveTheScript()
     Worker *running = pool.spawn(TestSupport::workerSpec({"sleep", "60000"}));
     QTRY_VERIFY_WITH_TIMEOUT(running->state() == WorkerState::Running, Timeout);
     QCOMPARE(mirror.lines().size(), 3);
+    QCOMPARE(mirror.processModules(), QStringList{"subprocess"});
 
     mirror.forgetWorkers({first->id()});
     QCOMPARE(reset.size(), 1);
@@ -614,6 +623,7 @@ void tst_PythonMirror::clearedWorkersLeaveTheScript()
     QVERIFY(mirror.lines().last().startsWith("p2.wait()"));
     mirror.forgetWorkers({running->id()});
     QVERIFY(mirror.lines().isEmpty());
+    QCOMPARE(mirror.processModules(), QStringList());
     // Nothing left is still a program.
     const ScriptRun python = run(mirror.script(), 5 * m_pythonCostMs);
     QVERIFY2(python.finished && python.exitCode == 0, qPrintable(python.errors));
@@ -643,6 +653,7 @@ void tst_PythonMirror::keepsAtMostMaxLines()
     for (int i = 0; i < PythonMirror::MaxLines - 1; ++i)
         mirror.addMainProgramLine(QStringLiteral("more %1").arg(i));
     QVERIFY(!mirror.lines().first().startsWith("p1 = "));
+    QCOMPARE(mirror.processModules(), QStringList());
     QVERIFY(mirror.lines().first().startsWith("p1.wait()"));
     const QString script = mirror.script();
     QVERIFY2(script.contains("    # p1.wait()  # returncode 0\n"), qPrintable(script.left(2000)));
