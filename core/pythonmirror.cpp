@@ -445,8 +445,10 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
         return;
     const WorkerSpec &spec = worker->spec();
     const int id = event.workerId;
+    // A stopped process dies of SIGTERM at once only if it does not handle it: one that cleans up
+    // first must be woken to do so.
     const QString wakeComment = QStringLiteral(
-            "ProcLab sends SIGCONT with SIGTERM: a paused process must wake to die");
+            "ProcLab sends SIGCONT with SIGTERM: a paused process wakes to handle it");
     switch (event.kind) {
     case WorkerEvent::Kind::Started: {
         sleepSinceLastAction(event.timestampMs, SmallestStartSleepMs);
@@ -498,7 +500,8 @@ void PythonMirror::handleEvent(const WorkerEvent &event)
     case WorkerEvent::Kind::FailedToStart:
         add(id,
             QStringLiteral("# subprocess.Popen(%1) fails: %2")
-                    .arg(pythonList(spec.arguments), worker->exitInfo().errorText));
+                    .arg(pythonList(spec.arguments),
+                         worker->exitInfo().errorText.simplified())); // one line, all comment
         break;
     case WorkerEvent::Kind::TerminateSent: {
         // Worker::terminate(): SIGTERM then SIGCONT to the group.

@@ -287,7 +287,7 @@ void tst_PythonMirror::countdownLessonReadsLikeTheTutorial()
             "time.sleep(0.7)",
             "p1.terminate()",
             "os.kill(p1.pid, signal.SIGCONT)  # ProcLab sends SIGCONT with SIGTERM: a paused "
-            "process must wake to die",
+            "process wakes to handle it",
             "p1.join()",
             "p1.exitcode  # -15",
     };
