@@ -151,6 +151,8 @@ private slots:
     void programClosesItsDescriptors();
     void theUsersSitecustomizeStillRuns();
     void outputSentElsewhereStaysThere();
+    void anotherProclabsProgramCountsAsAProgram();
+    void killIsCalledOnItsTarget();
     void sameBytesAndExitCodes_data();
     void sameBytesAndExitCodes();
     void channelGone();
@@ -685,6 +687,63 @@ void tst_PythonChannel::outputSentElsewhereStaysThere()
     QCOMPARE(received.standardOutput.size(), 1);
     QCOMPARE(received.standardOutput.constBegin().value(),
              QByteArray("captured inner\nmerged ['e', 'o']\n"));
+}
+
+// ProcLab started from a program another ProcLab follows: its Python program inherits the other
+// one's PROCLAB_PYTHON_STREAMS, which names another channel, so it is still a program whose
+// descriptors are this ProcLab's pipes.
+void tst_PythonChannel::anotherProclabsProgramCountsAsAProgram()
+{
+    const QString script = writeScript(QStringLiteral("plain.py"),
+                                       "import os, sys\nprint('out', os.getpid())\n"
+                                       "print('err', os.getpid(), file=sys.stderr)\n");
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    const Run result = run({script},
+                           &channel,
+                           QString(),
+                           {QStringLiteral("PROCLAB_PYTHON_STREAMS=@proclab-1-1-0 0:1,0:2")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.standardOutput, QByteArray());
+    QCOMPARE(received.standardOutput.size(), 1);
+    const qint64 pid = received.standardOutput.constBegin().key();
+    QCOMPARE(received.standardOutput.value(pid), QStringLiteral("out %1\n").arg(pid).toUtf8());
+    QCOMPARE(received.standardError.value(pid), QStringLiteral("err %1\n").arg(pid).toUtf8());
+}
+
+void tst_PythonChannel::killIsCalledOnItsTarget()
+{
+    const QString script
+            = writeScript(QStringLiteral("kill.py"),
+                          "import multiprocessing, os, time\n"
+                          "def child(ready):\n"
+                          "    ready.set()\n"
+                          "    time.sleep(60)\n"
+                          "if __name__ == '__main__':\n"
+                          "    ready = multiprocessing.Event()\n"
+                          "    p = multiprocessing.Process(target=child, args=(ready,))\n"
+                          "    p.start()\n"
+                          "    ready.wait()\n"
+                          "    p.kill()\n"
+                          "    p.join()\n"
+                          "    print(p.exitcode)\n");
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    const Run result = run({script}, &channel);
+    QCOMPARE(result.exitCode, 0);
+    const PythonCall start = received.callsNamed(QStringLiteral("start")).value(0);
+    const PythonCall kill = received.callsNamed(QStringLiteral("kill")).value(0);
+    QVERIFY(start.target > 0);
+    QCOMPARE(kill.target, start.target);
+    QCOMPARE(kill.line, 10);
+    const PythonCall joined = received.callsNamed(QStringLiteral("joined")).value(0);
+    QVERIFY(joined.hasExitCode);
+    QCOMPARE(joined.exitCode, -9);
+    QCOMPARE(received.standardOutput.value(start.pid), QByteArray("-9\n"));
 }
 
 void tst_PythonChannel::sameBytesAndExitCodes_data()

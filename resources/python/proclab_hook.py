@@ -24,7 +24,9 @@ import sys
 
 _VARIABLE = "PROCLAB_PYTHON_CHANNEL"
 # The pipes (st_dev:st_ino) this process's stdout and stderr go to, for its children: a child
-# moves a descriptor only when it still leads to one of them. Unset in the program itself, whose
+# moves a descriptor only when it still leads to one of them. "<channel> <stdout>,<stderr>": the
+# channel it was written for, so that the program of another ProcLab (one started from a program
+# this one follows) counts as a program, not a child. Unset in the program itself, whose
 # descriptors are ProcLab's own pipes.
 _STREAMS_VARIABLE = "PROCLAB_PYTHON_STREAMS"
 _HELLO = b"proclab-python 1 "
@@ -63,6 +65,10 @@ def _connect():
 def _redirect_output():
     """Gives this process its own stdout and stderr pipes to ProcLab."""
     parent = os.environ.get(_STREAMS_VARIABLE)
+    if parent is not None:
+        channel, _, parent = parent.rpartition(" ")
+        if channel != os.environ.get(_VARIABLE):
+            parent = None
     identities = {1: _identity(1), 2: _identity(2)}
     if parent is None:
         # The program itself: fd 1 and fd 2 are ProcLab's stdout and stderr.
@@ -112,7 +118,8 @@ def _redirect_output():
         os.close(read_end)
         os.close(write_end)
     # For the children: the streams they may move, as this process's (stdout, stderr).
-    os.environ[_STREAMS_VARIABLE] = "%s,%s" % (
+    os.environ[_STREAMS_VARIABLE] = "%s %s,%s" % (
+        os.environ.get(_VARIABLE),
         _identity(1) if moves.get(1) == "stdout" else (_identity(2) if moves.get(2) == "stdout" else ""),
         _identity(2) if moves.get(2) == "stderr" else (_identity(1) if moves.get(1) == "stderr" else ""),
     )
