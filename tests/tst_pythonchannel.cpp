@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstddef>
 #include <cstring>
 #include <fcntl.h>
@@ -161,6 +162,7 @@ private slots:
     void badCallsAreSkipped();
     void oldConnectionsAreReadFirst();
     void readsAreBounded();
+    void closesEverything();
 
 private:
     struct Run
@@ -1089,6 +1091,52 @@ void tst_PythonChannel::readsAreBounded()
     QCOMPARE(largest, 16 * 1024);
     ::close(ends[1]);
     QTRY_COMPARE(channel.connectionCount(), 0);
+}
+
+namespace {
+
+int openDescriptors()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
+}
+
+} // namespace
+
+// Destroyed with connections and pipes open: every descriptor is closed, and the name is gone.
+void tst_PythonChannel::closesEverything()
+{
+    const int before = openDescriptors();
+    QString address;
+    int ends[2];
+    QVERIFY(::pipe2(ends, O_CLOEXEC) == 0);
+    int calls = -1;
+    {
+        PythonChannel channel;
+        QVERIFY(channel.listen());
+        address = channel.address();
+        const int fd = connectTo(address);
+        QVERIFY(sendOutputHello(fd, {ends[0]}, "stdout"));
+        ::close(ends[0]);
+        ::close(fd);
+        calls = connectTo(address);
+        QVERIFY(writeAll(calls, "proclab-python 1 calls\n"));
+        const int unread = connectTo(address); // still in the backlog
+        ::close(unread);
+        channel.readPending();
+        QCOMPARE(channel.connectionCount(), 2);
+        QVERIFY(openDescriptors() > before + 2);
+    }
+    QVERIFY(isClosedByPeer(calls));
+    ::close(calls);
+    // The pipe's read end went with the channel: writing to it now fails.
+    ::signal(SIGPIPE, SIG_IGN);
+    QCOMPARE(::write(ends[1], "x", 1), ssize_t(-1));
+    QCOMPARE(errno, EPIPE);
+    ::close(ends[1]);
+    QCOMPARE(openDescriptors(), before);
+    QFile sockets(QStringLiteral("/proc/net/unix"));
+    QVERIFY(sockets.open(QIODevice::ReadOnly));
+    QVERIFY(!sockets.readAll().contains(address.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(tst_PythonChannel)
