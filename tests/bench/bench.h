@@ -36,6 +36,7 @@ void benchIdle(Context &context);        // windowbench.cpp
 void benchStartup(Context &context);     // windowbench.cpp
 void benchTutorial(Context &context);    // tutorialbench.cpp
 void benchFollow(Context &context);      // followbench.cpp
+void benchPython(Context &context);      // pythonbench.cpp
 void benchPythonHook(Context &context);  // pythonhookbench.cpp
 
 // One line on stderr, so a long run shows where it is, also with --json.

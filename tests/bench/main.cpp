@@ -160,6 +160,7 @@ int main(int argc, char **argv)
             {"startup", benchStartup},
             {"tutorial", benchTutorial},
             {"follow", benchFollow},
+            {"python", benchPython},
             {"pythonhook", benchPythonHook},
     };
     for (const auto &[name, run] : sections) {

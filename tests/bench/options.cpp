@@ -16,6 +16,7 @@ const std::set<std::string> &sectionNames()
                                                 "startup",
                                                 "tutorial",
                                                 "follow",
+                                                "python",
                                                 "pythonhook"};
     return names;
 }
@@ -26,7 +27,7 @@ std::string usage()
            "  --quick       fewer rounds and smaller N (about half a minute)\n"
            "  --rounds N    rounds per figure (default 5, 2 with --quick)\n"
            "  --only NAMES  sections: spawn, start, ingest, window, idle, startup, tutorial,\n"
-           "                follow, pythonhook\n"
+           "                follow, python, pythonhook\n"
            "  --json        one JSON object on stdout; the table goes to stderr\n";
 }
 
