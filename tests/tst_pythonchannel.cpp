@@ -154,6 +154,7 @@ private slots:
     void outputSentElsewhereStaysThere();
     void anotherProclabsProgramCountsAsAProgram();
     void killIsCalledOnItsTarget();
+    void theStandardLibrarysCallsAreNotReported();
     void sameBytesAndExitCodes_data();
     void sameBytesAndExitCodes();
     void channelGone();
@@ -746,6 +747,36 @@ void tst_PythonChannel::killIsCalledOnItsTarget()
     QVERIFY(joined.hasExitCode);
     QCOMPARE(joined.exitCode, -9);
     QCOMPARE(received.standardOutput.value(start.pid), QByteArray("-9\n"));
+}
+
+// concurrent.futures starts its processes through multiprocessing: that is its code, not the
+// program's, so nothing is reported; each worker's output is still its own.
+void tst_PythonChannel::theStandardLibrarysCallsAreNotReported()
+{
+    const QString script = writeScript(QStringLiteral("futures.py"),
+                                       "import concurrent.futures, os\n"
+                                       "def f(x):\n"
+                                       "    print('worker', os.getpid(), flush=True)\n"
+                                       "    return os.getpid()\n"
+                                       "if __name__ == '__main__':\n"
+                                       "    with concurrent.futures.ProcessPoolExecutor(2) as ex:\n"
+                                       "        list(ex.map(f, range(4)))\n");
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    const Run result = run({script}, &channel);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(received.calls.isEmpty(), qPrintable(received.calls.value(0).text()));
+    int lines = 0;
+    for (auto it = received.standardOutput.cbegin(); it != received.standardOutput.cend(); ++it) {
+        const QList<QByteArray> written = it.value().trimmed().split('\n');
+        for (const QByteArray &line : written) {
+            QCOMPARE(line, "worker " + QByteArray::number(it.key()));
+            ++lines;
+        }
+    }
+    QCOMPARE(lines, 4);
 }
 
 void tst_PythonChannel::sameBytesAndExitCodes_data()

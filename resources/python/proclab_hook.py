@@ -39,6 +39,7 @@ _calls = None
 _gone = False
 _calls_lock = None
 _multiprocessing_directory = None
+_standard_library = None
 _this_file = None
 
 
@@ -161,6 +162,14 @@ def _caller():
             frame = frame.f_back
             continue
         if _multiprocessing_directory and file.startswith(_multiprocessing_directory):
+            return None
+        # The rest of the standard library (concurrent.futures' process pool) is not the
+        # program's own code either; packages installed beside it are.
+        if (
+            _standard_library
+            and file.startswith(_standard_library)
+            and "-packages" + os.sep not in file[len(_standard_library):]
+        ):
             return None
         if file.startswith("<"):
             return (file, frame.f_lineno)
@@ -440,8 +449,10 @@ class _Loader:
         self._loader.exec_module(module)
         try:
             global _multiprocessing_directory
+            global _standard_library
             if _multiprocessing_directory is None:
                 _multiprocessing_directory = os.path.dirname(module.__file__) + os.sep
+                _standard_library = os.path.dirname(os.path.dirname(module.__file__)) + os.sep
             self._patch(module)
         except BaseException:
             pass
