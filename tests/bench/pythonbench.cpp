@@ -104,6 +104,9 @@ void benchPython(Context &context)
     // The core finds the tracer where the program would: tell it where the bench's worker is.
     if (qEnvironmentVariableIsEmpty("PROCLAB_WORKER"))
         qputenv("PROCLAB_WORKER", QByteArray::fromStdString(context.programs.worker));
+    // And where the hook is: beside the bench, ../share/proclab/python is not it.
+    if (qEnvironmentVariableIsEmpty("PROCLAB_PYTHON_HOOK"))
+        qputenv("PROCLAB_PYTHON_HOOK", PROCLAB_BENCH_PYTHON_HOOK);
     // As a user's desktop runs Python: line-buffered by ProcLab's hook, not unbuffered.
     qunsetenv("PYTHONUNBUFFERED");
 
