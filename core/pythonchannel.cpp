@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <algorithm>
 #include <atomic>
@@ -183,7 +184,16 @@ void PythonChannel::acceptPending()
         if (fd < 0) {
             if (errno == EINTR || errno == ECONNABORTED)
                 continue;
-            return; // EAGAIN, or out of descriptors: the rest wait in the backlog
+            if (errno == EMFILE || errno == ENFILE) {
+                // Out of descriptors: the rest wait in the backlog. Not watched meanwhile, or
+                // the notifier, level-triggered, would spin the event loop.
+                m_listenNotifier->setEnabled(false);
+                QTimer::singleShot(100, this, [this] {
+                    if (m_listenNotifier)
+                        m_listenNotifier->setEnabled(true);
+                });
+            }
+            return; // EAGAIN, or out of descriptors
         }
         ucred credentials{};
         socklen_t size = sizeof credentials;

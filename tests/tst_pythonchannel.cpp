@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstddef>
 #include <cstring>
 #include <fcntl.h>
@@ -151,6 +152,9 @@ private slots:
     void programClosesItsDescriptors();
     void theUsersSitecustomizeStillRuns();
     void outputSentElsewhereStaysThere();
+    void anotherProclabsProgramCountsAsAProgram();
+    void killIsCalledOnItsTarget();
+    void theStandardLibrarysCallsAreNotReported();
     void sameBytesAndExitCodes_data();
     void sameBytesAndExitCodes();
     void channelGone();
@@ -159,6 +163,7 @@ private slots:
     void badCallsAreSkipped();
     void oldConnectionsAreReadFirst();
     void readsAreBounded();
+    void closesEverything();
 
 private:
     struct Run
@@ -687,6 +692,93 @@ void tst_PythonChannel::outputSentElsewhereStaysThere()
              QByteArray("captured inner\nmerged ['e', 'o']\n"));
 }
 
+// ProcLab started from a program another ProcLab follows: its Python program inherits the other
+// one's PROCLAB_PYTHON_STREAMS, which names another channel, so it is still a program whose
+// descriptors are this ProcLab's pipes.
+void tst_PythonChannel::anotherProclabsProgramCountsAsAProgram()
+{
+    const QString script = writeScript(QStringLiteral("plain.py"),
+                                       "import os, sys\nprint('out', os.getpid())\n"
+                                       "print('err', os.getpid(), file=sys.stderr)\n");
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    const Run result = run({script},
+                           &channel,
+                           QString(),
+                           {QStringLiteral("PROCLAB_PYTHON_STREAMS=@proclab-1-1-0 0:1,0:2")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.standardOutput, QByteArray());
+    QCOMPARE(received.standardOutput.size(), 1);
+    const qint64 pid = received.standardOutput.constBegin().key();
+    QCOMPARE(received.standardOutput.value(pid), QStringLiteral("out %1\n").arg(pid).toUtf8());
+    QCOMPARE(received.standardError.value(pid), QStringLiteral("err %1\n").arg(pid).toUtf8());
+}
+
+void tst_PythonChannel::killIsCalledOnItsTarget()
+{
+    const QString script
+            = writeScript(QStringLiteral("kill.py"),
+                          "import multiprocessing, os, time\n"
+                          "def child(ready):\n"
+                          "    ready.set()\n"
+                          "    time.sleep(60)\n"
+                          "if __name__ == '__main__':\n"
+                          "    ready = multiprocessing.Event()\n"
+                          "    p = multiprocessing.Process(target=child, args=(ready,))\n"
+                          "    p.start()\n"
+                          "    ready.wait()\n"
+                          "    p.kill()\n"
+                          "    p.join()\n"
+                          "    print(p.exitcode)\n");
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    const Run result = run({script}, &channel);
+    QCOMPARE(result.exitCode, 0);
+    const PythonCall start = received.callsNamed(QStringLiteral("start")).value(0);
+    const PythonCall kill = received.callsNamed(QStringLiteral("kill")).value(0);
+    QVERIFY(start.target > 0);
+    QCOMPARE(kill.target, start.target);
+    QCOMPARE(kill.line, 10);
+    const PythonCall joined = received.callsNamed(QStringLiteral("joined")).value(0);
+    QVERIFY(joined.hasExitCode);
+    QCOMPARE(joined.exitCode, -9);
+    QCOMPARE(received.standardOutput.value(start.pid), QByteArray("-9\n"));
+}
+
+// concurrent.futures starts its processes through multiprocessing: that is its code, not the
+// program's, so nothing is reported; each worker's output is still its own.
+void tst_PythonChannel::theStandardLibrarysCallsAreNotReported()
+{
+    const QString script = writeScript(QStringLiteral("futures.py"),
+                                       "import concurrent.futures, os\n"
+                                       "def f(x):\n"
+                                       "    print('worker', os.getpid(), flush=True)\n"
+                                       "    return os.getpid()\n"
+                                       "if __name__ == '__main__':\n"
+                                       "    with concurrent.futures.ProcessPoolExecutor(2) as ex:\n"
+                                       "        list(ex.map(f, range(4)))\n");
+    PythonChannel channel;
+    QVERIFY(channel.listen());
+    Received received;
+    received.listenTo(channel);
+    const Run result = run({script}, &channel);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(received.calls.isEmpty(), qPrintable(received.calls.value(0).text()));
+    int lines = 0;
+    for (auto it = received.standardOutput.cbegin(); it != received.standardOutput.cend(); ++it) {
+        const QList<QByteArray> written = it.value().trimmed().split('\n');
+        for (const QByteArray &line : written) {
+            QCOMPARE(line, "worker " + QByteArray::number(it.key()));
+            ++lines;
+        }
+    }
+    QCOMPARE(lines, 4);
+}
+
 void tst_PythonChannel::sameBytesAndExitCodes_data()
 {
     QTest::addColumn<QByteArray>("source");
@@ -1030,6 +1122,52 @@ void tst_PythonChannel::readsAreBounded()
     QCOMPARE(largest, 16 * 1024);
     ::close(ends[1]);
     QTRY_COMPARE(channel.connectionCount(), 0);
+}
+
+namespace {
+
+int openDescriptors()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
+}
+
+} // namespace
+
+// Destroyed with connections and pipes open: every descriptor is closed, and the name is gone.
+void tst_PythonChannel::closesEverything()
+{
+    const int before = openDescriptors();
+    QString address;
+    int ends[2];
+    QVERIFY(::pipe2(ends, O_CLOEXEC) == 0);
+    int calls = -1;
+    {
+        PythonChannel channel;
+        QVERIFY(channel.listen());
+        address = channel.address();
+        const int fd = connectTo(address);
+        QVERIFY(sendOutputHello(fd, {ends[0]}, "stdout"));
+        ::close(ends[0]);
+        ::close(fd);
+        calls = connectTo(address);
+        QVERIFY(writeAll(calls, "proclab-python 1 calls\n"));
+        const int unread = connectTo(address); // still in the backlog
+        ::close(unread);
+        channel.readPending();
+        QCOMPARE(channel.connectionCount(), 2);
+        QVERIFY(openDescriptors() > before + 2);
+    }
+    QVERIFY(isClosedByPeer(calls));
+    ::close(calls);
+    // The pipe's read end went with the channel: writing to it now fails.
+    ::signal(SIGPIPE, SIG_IGN);
+    QCOMPARE(::write(ends[1], "x", 1), ssize_t(-1));
+    QCOMPARE(errno, EPIPE);
+    ::close(ends[1]);
+    QCOMPARE(openDescriptors(), before);
+    QFile sockets(QStringLiteral("/proc/net/unix"));
+    QVERIFY(sockets.open(QIODevice::ReadOnly));
+    QVERIFY(!sockets.readAll().contains(address.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(tst_PythonChannel)

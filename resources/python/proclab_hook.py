@@ -24,7 +24,9 @@ import sys
 
 _VARIABLE = "PROCLAB_PYTHON_CHANNEL"
 # The pipes (st_dev:st_ino) this process's stdout and stderr go to, for its children: a child
-# moves a descriptor only when it still leads to one of them. Unset in the program itself, whose
+# moves a descriptor only when it still leads to one of them. "<channel> <stdout>,<stderr>": the
+# channel it was written for, so that the program of another ProcLab (one started from a program
+# this one follows) counts as a program, not a child. Unset in the program itself, whose
 # descriptors are ProcLab's own pipes.
 _STREAMS_VARIABLE = "PROCLAB_PYTHON_STREAMS"
 _HELLO = b"proclab-python 1 "
@@ -37,6 +39,7 @@ _calls = None
 _gone = False
 _calls_lock = None
 _multiprocessing_directory = None
+_standard_library = None
 _this_file = None
 
 
@@ -63,6 +66,10 @@ def _connect():
 def _redirect_output():
     """Gives this process its own stdout and stderr pipes to ProcLab."""
     parent = os.environ.get(_STREAMS_VARIABLE)
+    if parent is not None:
+        channel, _, parent = parent.rpartition(" ")
+        if channel != os.environ.get(_VARIABLE):
+            parent = None
     identities = {1: _identity(1), 2: _identity(2)}
     if parent is None:
         # The program itself: fd 1 and fd 2 are ProcLab's stdout and stderr.
@@ -112,7 +119,8 @@ def _redirect_output():
         os.close(read_end)
         os.close(write_end)
     # For the children: the streams they may move, as this process's (stdout, stderr).
-    os.environ[_STREAMS_VARIABLE] = "%s,%s" % (
+    os.environ[_STREAMS_VARIABLE] = "%s %s,%s" % (
+        os.environ.get(_VARIABLE),
         _identity(1) if moves.get(1) == "stdout" else (_identity(2) if moves.get(2) == "stdout" else ""),
         _identity(2) if moves.get(2) == "stderr" else (_identity(1) if moves.get(1) == "stderr" else ""),
     )
@@ -154,6 +162,14 @@ def _caller():
             frame = frame.f_back
             continue
         if _multiprocessing_directory and file.startswith(_multiprocessing_directory):
+            return None
+        # The rest of the standard library (concurrent.futures' process pool) is not the
+        # program's own code either; packages installed beside it are.
+        if (
+            _standard_library
+            and file.startswith(_standard_library)
+            and "-packages" + os.sep not in file[len(_standard_library):]
+        ):
             return None
         if file.startswith("<"):
             return (file, frame.f_lineno)
@@ -433,8 +449,10 @@ class _Loader:
         self._loader.exec_module(module)
         try:
             global _multiprocessing_directory
+            global _standard_library
             if _multiprocessing_directory is None:
                 _multiprocessing_directory = os.path.dirname(module.__file__) + os.sep
+                _standard_library = os.path.dirname(os.path.dirname(module.__file__)) + os.sep
             self._patch(module)
         except BaseException:
             pass
