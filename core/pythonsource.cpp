@@ -140,10 +140,9 @@ QString PythonSourceAnnotations::Listed::text() const
     const QString listed = first.join(QLatin1String(", "));
     if (count <= first.size())
         return listed;
-    return QCoreApplication::translate("ProcLab::PythonSource",
-                                       "%1 … and %n more",
-                                       nullptr,
-                                       int(std::min<qint64>(count - first.size(), INT_MAX)))
+    // Worked out apart: lupdate 6.4 loops on a template argument list inside translate().
+    const int more = int(std::min(count - first.size(), qint64(INT_MAX)));
+    return QCoreApplication::translate("ProcLab::PythonSource", "%1 … and %n more", nullptr, more)
             .arg(listed);
 }
 
@@ -167,10 +166,9 @@ QString PythonSourceAnnotations::Counted::text() const
     for (const auto &counted : values)
         texts.append(counted.first + times(counted.second));
     if (others > 0) {
-        texts.append(QCoreApplication::translate("ProcLab::PythonSource",
-                                                 "%n other",
-                                                 nullptr,
-                                                 int(std::min<qint64>(others, INT_MAX))));
+        const int other = int(std::min(others, qint64(INT_MAX)));
+        texts.append(
+                QCoreApplication::translate("ProcLab::PythonSource", "%n other", nullptr, other));
     }
     return texts.join(QLatin1String(", "));
 }
