@@ -140,9 +140,14 @@ void HeadlessRunner::printOutput(const Worker *worker, const QList<OutputLine> &
     QByteArray out;
     QByteArray err;
     const QByteArray prefix = prefixOf(worker);
+    const bool byWriter = m_options.outputPrefix == LaunchOptions::OutputPrefix::Pid;
     for (const OutputLine &line : lines) {
         QByteArray &target = line.channel == OutputChannel::StdErr ? err : out;
-        target += prefix;
+        // A Python worker's lines name the process that wrote each (its hook tells).
+        if (byWriter && line.pid != 0)
+            target += '[' + QByteArray::number(line.pid) + "] ";
+        else
+            target += prefix;
         target += line.text.toUtf8();
         target += '\n';
     }
@@ -171,7 +176,7 @@ void HeadlessRunner::printMessage(const QString &text)
 QByteArray HeadlessRunner::prefixOf(const Worker *worker) const
 {
     // The worker's: a line a child printed through the worker's pipe cannot be told apart from its
-    // parent's without tracing every write (Python workers will tell, through their hook).
+    // parent's without tracing every write (Python workers tell, through their hook: printOutput).
     switch (m_options.outputPrefix) {
     case LaunchOptions::OutputPrefix::Pid:
         return '[' + QByteArray::number(worker->pid()) + "] ";

@@ -9,6 +9,10 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+#include <vector>
+
+class QSocketNotifier;
 
 namespace ProcLab {
 
@@ -61,10 +65,29 @@ signals:
     void callsReceived(const QList<ProcLab::PythonCall> &calls);
 
 private:
+    struct Connection;
+    enum class ReadResult { More, Drained, Closed };
+
+    void acceptPending();
+    bool isAcceptable(qint64 pid, qint64 uid) const;
+    Connection *find(int fd) const;
+    void readConnection(int fd);
+    // Reads one bounded piece of a connection (at most ReadChunk bytes) and hands it on.
+    ReadResult readOnce(Connection &connection);
+    ReadResult readHello(Connection &connection);
+    void handOnCalls(Connection &connection, const QByteArray &bytes);
+    void watch(Connection &connection);
+    void close(Connection &connection);
+    void removeClosed();
+
     QString m_address;
     QString m_errorString;
     std::function<bool(qint64)> m_peerCheck;
-    // Implementation: the helper that builds it adds what it needs here.
+    int m_listenFd = -1;
+    QSocketNotifier *m_listenNotifier = nullptr;
+    // In the order the connections were made: readPending() reads them in that order.
+    std::vector<std::unique_ptr<Connection>> m_connections;
+    bool m_reading = false;
 };
 
 } // namespace ProcLab

@@ -51,6 +51,7 @@ RunRecorder::RunRecorder(const WorkerPool &pool,
 {
     connect(&m_pool, &WorkerPool::outputReceived, this, &RunRecorder::recordOutput);
     connect(&m_pool, &WorkerPool::eventOccurred, this, &RunRecorder::recordEvent);
+    connect(&m_pool, &WorkerPool::pythonCallsReceived, this, &RunRecorder::recordPythonCalls);
     if (descendants) {
         connect(descendants,
                 &DescendantReporter::descendantStarted,
@@ -100,10 +101,40 @@ void RunRecorder::recordOutput(const Worker *worker, const QList<OutputLine> &li
         if (line.channel == OutputChannel::Monitor)
             continue;
         m_writer.writeOutput(line.timestampMs * 1000,
-                             worker->pid(),
+                             line.pid != 0 ? qint64(line.pid) : worker->pid(),
                              line.channel == OutputChannel::StdErr ? QLatin1String("stderr")
                                                                    : QLatin1String("stdout"),
                              line.text);
+    }
+}
+
+void RunRecorder::recordPythonCalls(const Worker *, const QList<PythonCall> &calls)
+{
+    if (!m_writer.isOpen())
+        return;
+    for (const PythonCall &call : calls) {
+        QJsonObject fields{{QStringLiteral("call"), call.call}, {QStringLiteral("pid"), call.pid}};
+        if (call.target > 0)
+            fields.insert(QStringLiteral("target"), call.target);
+        if (!call.name.isEmpty())
+            fields.insert(QStringLiteral("name"), call.name);
+        if (!call.function.isEmpty())
+            fields.insert(QStringLiteral("function"), call.function);
+        if (!call.arguments.isEmpty())
+            fields.insert(QStringLiteral("args"), call.arguments);
+        if (call.hasExitCode)
+            fields.insert(QStringLiteral("exitcode"), call.exitCode);
+        if (!call.pids.isEmpty()) {
+            QJsonArray pids;
+            for (const qint64 pid : call.pids)
+                pids.append(pid);
+            fields.insert(QStringLiteral("pids"), pids);
+        }
+        if (!call.file.isEmpty()) {
+            fields.insert(QStringLiteral("file"), call.file);
+            fields.insert(QStringLiteral("line"), call.line);
+        }
+        m_writer.write(call.timeUs, QLatin1String("python"), fields);
     }
 }
 
@@ -159,9 +190,10 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
     case WorkerEvent::Kind::ProcessSignalSent:
         m_writer.writeSignal(timeUs, event.pid, event.signalNumber, QLatin1String("process"));
         break;
+    case WorkerEvent::Kind::PythonCall:
+        break; // written whole, as a "python" record (recordPythonCalls)
     case WorkerEvent::Kind::LeftoversStopped:
     case WorkerEvent::Kind::OrphansKept:
-    case WorkerEvent::Kind::PythonCall:
         m_writer.write(timeUs,
                        QLatin1String("event"),
                        {{QStringLiteral("pid"), event.pid}, {QStringLiteral("text"), event.text}});

@@ -11,13 +11,14 @@ class Worker;
 class WorkerPool;
 struct Descendant;
 struct OutputLine;
+struct PythonCall;
 struct WorkerEvent;
 
 // Records what a pool's workers do, as it happens, in the record format (docs/record-format.md):
 // each worker's start with its command line, the signals ProcLab sends it, every output line, and its
 // end with the exit code in Python's convention; with a DescendantReporter, also the start, execs
-// and end of every process the followed workers create. Start it before the first worker starts to
-// have the whole run.
+// and end of every process the followed workers create; and a Python worker's multiprocessing
+// calls. Start it before the first worker starts to have the whole run.
 class RunRecorder final : public QObject
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ signals:
 private:
     void recordOutput(const Worker *worker, const QList<OutputLine> &lines);
     void recordEvent(const WorkerEvent &event);
+    void recordPythonCalls(const Worker *worker, const QList<PythonCall> &calls);
     void recordDescendantStart(const Worker *worker, const Descendant &descendant);
     void recordDescendantExec(const Descendant &descendant);
     void recordDescendantEnd(const Descendant &descendant);

@@ -7,6 +7,7 @@
 #include "processgroup.h"
 #include "processguardian.h"
 #include "programlocator.h"
+#include "pythonchannel.h"
 #include "pythonhook.h"
 #include "resourcelimits.h"
 #include "traceeventreader.h"
@@ -231,6 +232,12 @@ QProcessEnvironment Worker::environment(const QString &programPath) const
                                   isPythonCommand(m_spec.arguments, programPath),
                                   pythonHookDirectory());
     }
+    // Only this worker's own channel: a ProcLab run inside ProcLab must not report to the outer one.
+    const QString channelVariable = QLatin1String(PythonChannel::EnvironmentVariable);
+    if (m_pythonChannel)
+        environment.insert(channelVariable, m_pythonChannel->address());
+    else
+        environment.remove(channelVariable);
     return environment;
 }
 
@@ -277,6 +284,10 @@ void Worker::start(const QStringList &searchPath)
     m_process->setProgram(program);
     m_process->setArguments(arguments);
     m_process->setWorkingDirectory(m_spec.workingDirectory);
+    // Seeing inside a Python program is part of following it (--no-follow sees neither).
+    if (m_spec.followChildren && m_spec.lineBuffered
+        && isPythonCommand(m_spec.arguments, location.path) && !pythonHookDirectory().isEmpty())
+        openPythonChannel();
     m_process->setProcessEnvironment(environment(location.path));
     m_process->setStandardInputFile(QProcess::nullDevice());
 
@@ -322,6 +333,26 @@ void Worker::start(const QStringList &searchPath)
             m_guardian->watch(m_pid);
         emit changed();
     }
+}
+
+void Worker::openPythonChannel()
+{
+    auto *channel = new PythonChannel(this);
+    if (!channel->listen()) {
+        delete channel; // the program runs as any other: its output is its program's
+        return;
+    }
+    // Any process of this user may connect (the address is random, and SO_PEERCRED names the
+    // writer): checking that a writer is of this tree would lose the lines of a child that ended
+    // before its connection was accepted, whose /proc entry is gone.
+    m_pythonChannel = channel;
+    m_seenAsPython = true;
+    connect(channel, &PythonChannel::outputReceived, this, &Worker::readPythonOutput);
+    connect(channel, &PythonChannel::outputClosed, this, &Worker::finishPythonOutput);
+    connect(channel, &PythonChannel::callsReceived, this, [this](const QList<PythonCall> &calls) {
+        catchUpWithTracer(); // the processes the calls name are known first
+        addPythonCalls(calls);
+    });
 }
 
 bool Worker::prepareFollowing(QString &program, QStringList &arguments)
@@ -378,6 +409,8 @@ void Worker::handleProgramEnded()
         return;
     const int status = root->waitStatus;
     // What it wrote before it ended is in the pipe already: hand it on before its end is told.
+    if (m_pythonChannel)
+        m_pythonChannel->readPending();
     if (m_process) {
         readChannel(OutputChannel::StdOut);
         readChannel(OutputChannel::StdErr);
@@ -860,7 +893,7 @@ void Worker::setState(WorkerState state)
     emit changed();
 }
 
-void Worker::readChannel(OutputChannel channel)
+void Worker::catchUpWithTracer()
 {
     // What the tracer reported before these bytes were written goes first: it reports a child's
     // start before the child runs, so the child's start is told before its first line. (Not while
@@ -870,26 +903,65 @@ void Worker::readChannel(OutputChannel channel)
         if (m_descendants)
             m_descendants->announceNewProcesses();
     }
+}
+
+void Worker::readChannel(OutputChannel channel)
+{
+    catchUpWithTracer();
     if (!m_process)
         return;
     const QByteArray bytes = channel == OutputChannel::StdOut ? m_process->readAllStandardOutput()
                                                               : m_process->readAllStandardError();
     QList<OutputLine> lines;
-    m_splitters[size_t(channelIndex(channel))].feed(bytes, lines);
-    deliver(channel, lines);
+    const size_t index = size_t(channelIndex(channel));
+    m_splitters[index].feed(bytes, lines);
+    deliver(channel, lines, m_progressLine[index]);
 }
 
 void Worker::flushSplitters()
 {
+    // The Python processes' own streams first: what they wrote was written before the end that
+    // brought us here. Their unfinished lines wait for their streams to close (outputClosed).
+    if (m_pythonChannel)
+        m_pythonChannel->readPending();
     for (const OutputChannel channel : {OutputChannel::StdOut, OutputChannel::StdErr}) {
         readChannel(channel);
         QList<OutputLine> lines;
-        m_splitters[size_t(channelIndex(channel))].finish(lines);
-        deliver(channel, lines);
+        const size_t index = size_t(channelIndex(channel));
+        m_splitters[index].finish(lines);
+        deliver(channel, lines, m_progressLine[index]);
     }
 }
 
-void Worker::deliver(OutputChannel channel, QList<OutputLine> &lines)
+static quint64 writerKey(qint64 pid, OutputChannel channel)
+{
+    return (quint64(pid) << 8) | quint64(channel);
+}
+
+void Worker::readPythonOutput(qint64 pid, OutputChannel channel, const QByteArray &bytes)
+{
+    catchUpWithTracer();
+    WriterStream &stream = m_writerStreams[writerKey(pid, channel)];
+    QList<OutputLine> lines;
+    stream.splitter.feed(bytes, lines);
+    deliver(channel, lines, stream.progressLine, pid);
+}
+
+void Worker::finishPythonOutput(qint64 pid, OutputChannel channel)
+{
+    const auto found = m_writerStreams.find(writerKey(pid, channel));
+    if (found == m_writerStreams.end())
+        return;
+    QList<OutputLine> lines;
+    found->second.splitter.finish(lines);
+    deliver(channel, lines, found->second.progressLine, pid);
+    m_writerStreams.erase(found);
+}
+
+void Worker::deliver(OutputChannel channel,
+                     QList<OutputLine> &lines,
+                     qint64 &progressLine,
+                     qint64 writerPid)
 {
     if (lines.isEmpty())
         return;
@@ -897,17 +969,17 @@ void Worker::deliver(OutputChannel channel, QList<OutputLine> &lines)
     const size_t index = size_t(channelIndex(channel));
     for (OutputLine &line : lines) {
         line.workerId = m_id;
+        line.pid = qint32(writerPid);
         line.channel = channel;
         line.timestampMs = now;
         qint64 lineNumber = -1;
-        if (line.hasFlag(OutputLine::ReplacesPrevious)
-            && m_scrollback.replace(m_progressLine[index], line)) {
-            lineNumber = m_progressLine[index];
+        if (line.hasFlag(OutputLine::ReplacesPrevious) && m_scrollback.replace(progressLine, line)) {
+            lineNumber = progressLine;
         } else {
             lineNumber = m_scrollback.append(line);
             ++m_lineCounts[index];
         }
-        m_progressLine[index] = line.hasFlag(OutputLine::EndsWithCarriageReturn) ? lineNumber : -1;
+        progressLine = line.hasFlag(OutputLine::EndsWithCarriageReturn) ? lineNumber : -1;
     }
     m_lastLine = lines.constLast().text;
     emit outputReceived(lines);

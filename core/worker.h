@@ -18,11 +18,13 @@
 
 #include <array>
 #include <chrono>
+#include <unordered_map>
 
 namespace ProcLab {
 
 class Countdown;
 class DescendantTracker;
+class PythonChannel;
 class ProcessGuardian;
 class TraceEventReader;
 
@@ -167,7 +169,14 @@ private:
     void failToStart(const QString &reason);
     void readChannel(OutputChannel channel);
     void flushSplitters();
-    void deliver(OutputChannel channel, QList<OutputLine> &lines);
+    void catchUpWithTracer();
+    void openPythonChannel();
+    void readPythonOutput(qint64 pid, OutputChannel channel, const QByteArray &bytes);
+    void finishPythonOutput(qint64 pid, OutputChannel channel);
+    void deliver(OutputChannel channel,
+                 QList<OutputLine> &lines,
+                 qint64 &progressLine,
+                 qint64 writerPid = 0);
     void stopLeftovers();
     bool keepOrphans();
     void reportOrphans();
@@ -207,6 +216,14 @@ private:
     std::array<LineSplitter, 2> m_splitters;
     std::array<qint64, 2> m_lineCounts{};
     std::array<qint64, 2> m_progressLine{-1, -1}; // scrollback line a '\r' update replaces
+    // A Python worker's processes, each stream of each on its own (OutputLine::pid).
+    struct WriterStream
+    {
+        LineSplitter splitter;
+        qint64 progressLine = -1;
+    };
+    PythonChannel *m_pythonChannel = nullptr;
+    std::unordered_map<quint64, WriterStream> m_writerStreams; // by PID and channel
     Scrollback m_scrollback;
     QString m_lastLine;
     QList<WorkerEvent> m_events;

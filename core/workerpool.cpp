@@ -16,9 +16,17 @@ using namespace std::chrono;
 
 namespace {
 
-quint64 progressKey(int workerId, OutputChannel channel)
+// A progress line is replaced by the next line of the same stream of the same process: a Python
+// worker's children each have their own (OutputLine::pid).
+quint64 progressKey(int workerId, qint32 pid, OutputChannel channel)
 {
-    return (quint64(quint32(workerId)) << 8) | quint64(channel);
+    return (quint64(quint32(workerId) & 0xffffff) << 40) | (quint64(quint32(pid)) << 8)
+           | quint64(channel);
+}
+
+int workerIdOfProgressKey(quint64 key)
+{
+    return int(key >> 40);
 }
 
 } // namespace
@@ -149,6 +157,12 @@ Worker *WorkerPool::createWorker(const WorkerSpec &spec)
         appendEventToLog(event);
         emit eventOccurred(event);
     });
+    connect(worker,
+            &Worker::pythonCallsReceived,
+            this,
+            [this, worker](const QList<PythonCall> &calls) {
+                emit pythonCallsReceived(worker, calls);
+            });
     connect(worker, &Worker::finished, this, [this, worker] { handleWorkerFinished(worker); });
     return worker;
 }
@@ -156,8 +170,9 @@ Worker *WorkerPool::createWorker(const WorkerSpec &spec)
 void WorkerPool::handleWorkerFinished(Worker *worker)
 {
     --m_activeCount;
-    m_progressLogLine.remove(progressKey(worker->id(), OutputChannel::StdOut));
-    m_progressLogLine.remove(progressKey(worker->id(), OutputChannel::StdErr));
+    m_progressLogLine.removeIf([id = worker->id() & 0xffffff](const auto &entry) {
+        return workerIdOfProgressKey(entry.key()) == id;
+    });
     markChanged(worker);
     emit workerFinished(worker);
     // Room for what waits: started from the event loop, never from inside a worker's signal.
@@ -317,7 +332,7 @@ void WorkerPool::appendMainProcessLine(const QString &text)
 void WorkerPool::appendToLog(const Worker *worker, const QList<OutputLine> &lines)
 {
     for (const OutputLine &line : lines) {
-        const quint64 key = progressKey(worker->id(), line.channel);
+        const quint64 key = progressKey(worker->id(), line.pid, line.channel);
         qint64 lineNumber = -1;
         if (line.hasFlag(OutputLine::ReplacesPrevious)
             && m_log.replace(m_progressLogLine.value(key, -1), line))

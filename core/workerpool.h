@@ -2,6 +2,7 @@
 
 #include "defaults.h"
 #include "outputline.h"
+#include "pythoncall.h"
 #include "scrollback.h"
 #include "workerevent.h"
 #include "workerspec.h"
@@ -101,6 +102,8 @@ signals:
     // At once, per read: for consumers that must not wait, like the headless printer.
     void outputReceived(ProcLab::Worker *worker, const QList<ProcLab::OutputLine> &lines);
     void eventOccurred(const ProcLab::WorkerEvent &event);
+    // A Python worker's multiprocessing calls (Worker::pythonCallsReceived).
+    void pythonCallsReceived(ProcLab::Worker *worker, const QList<ProcLab::PythonCall> &calls);
     void workerFinished(ProcLab::Worker *worker);
     // No worker active and none queued.
     void allFinished();
@@ -135,7 +138,8 @@ private:
     QSet<int> m_dirtyWorkerIds;
     bool m_logDirty = false;
     Scrollback m_log;
-    QHash<quint64, qint64> m_progressLogLine; // (worker, channel) → log line a '\r' update replaces
+    // (worker, writing process, channel) → log line a '\r' update replaces
+    QHash<quint64, qint64> m_progressLogLine;
     // Cleared workers whose lines may still be in the log: id → PID; and their ids by the log's end
     // line when each was cleared (all its lines are before it), to forget each once the log's first
     // line has passed that.

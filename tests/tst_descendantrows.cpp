@@ -3,12 +3,15 @@
 #include "descendanttracker.h"
 #include "testsupport.h"
 #include "worker.h"
+#include "workercolors.h"
 #include "workerpool.h"
 #include "workertablemodel.h"
 #include "workertableproxy.h"
 #include "workertableview.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFont>
@@ -17,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace ProcLab;
@@ -103,6 +107,7 @@ private slots:
     void sortingKeepsChildrenUnderTheirParent();
     void selectingADescendantTouchesItsWorker();
     void tenThousandChildrenStayBounded();
+    void pythonChildIsNamedAsPythonNamedIt();
 
 private:
     static bool stopAndWait(WorkerPool &pool);
@@ -612,6 +617,65 @@ signal.pause()
     QVERIFY(stopAndWait(pool));
     QTRY_VERIFY_WITH_TIMEOUT(tracker->summary().alive == 0, Timeout);
     QVERIFY(model.rowCount(workerRow) <= Bound);
+}
+
+void tst_DescendantRows::pythonChildIsNamedAsPythonNamedIt()
+{
+    WorkerPool pool;
+    WorkerTableModel model(pool);
+    WorkerTableProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The tutorial's shape: a multiprocessing child, named as the hook would report it.
+    Worker *worker = pool.spawn(
+            followed({QStringLiteral("/usr/bin/python3"),
+                      QStringLiteral("-c"),
+                      QStringLiteral("import multiprocessing, time\n"
+                                     "def sub():\n"
+                                     "    time.sleep(600)\n"
+                                     "if __name__ == '__main__':\n"
+                                     "    p = multiprocessing.Process(target=sub, name='Reader')\n"
+                                     "    p.start()\n"
+                                     "    p.join()\n")}));
+    QVERIFY(worker);
+    const QPersistentModelIndex workerRow = proxy.index(0, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy.rowCount(workerRow), 1, Timeout);
+    const QPersistentModelIndex child = proxy.index(0, 0, workerRow);
+    const qint64 childPid = child.data(WorkerTableModel::PidRole).toLongLong();
+    QCOMPARE(TestSupport::parentPid(childPid), worker->pid());
+    if (worker->pythonNameOf(childPid).isEmpty())
+        QCOMPARE(text(child, WorkerTableModel::NameColumn), QStringLiteral("python3"));
+
+    // The call Python's hook reports when start() returns, through the worker's entry point.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    PythonCall start;
+    start.call = QStringLiteral("start");
+    start.timeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    start.pid = worker->pid();
+    start.target = childPid;
+    start.name = QStringLiteral("Reader");
+    start.file = QStringLiteral("<string>");
+    start.line = 6;
+    worker->addPythonCalls({start});
+    // Told at once, as one range over the row, and read as Python named it.
+    const QModelIndex sourceChild = proxy.mapToSource(child);
+    const bool told = std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
+        const auto first = args.at(0).value<QModelIndex>();
+        const auto last = args.at(1).value<QModelIndex>();
+        return first.parent() == sourceChild.parent() && first.row() <= sourceChild.row()
+               && last.row() >= sourceChild.row() && first.column() <= WorkerTableModel::NameColumn;
+    });
+    QVERIFY2(told, "no dataChanged() for the named row");
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(text(child, WorkerTableModel::NameColumn), QStringLiteral("Reader (python3)"));
+    // Its PID in its own colour, as its lines and its lane have it: not its worker's.
+    const QColor pidColor = QModelIndex(child)
+                                    .siblingAtColumn(WorkerTableModel::PidColumn)
+                                    .data(Qt::ForegroundRole)
+                                    .value<QColor>();
+    QCOMPARE(pidColor, processColor(worker->id(), childPid));
+    QVERIFY(pidColor != workerColor(worker->id()));
+    QVERIFY(stopAndWait(pool));
 }
 
 QTEST_MAIN(tst_DescendantRows)

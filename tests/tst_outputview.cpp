@@ -1,14 +1,18 @@
+#include "descendanttracker.h"
 #include "findbar.h"
 #include "outputview.h"
 #include "testsupport.h"
 #include "worker.h"
+#include "workercolors.h"
 #include "workerpool.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -107,6 +111,7 @@ private slots:
     void droppedLinesAreAnnounced();
     void mouseSelectionAndCopy();
     void zoomKeepsReadableSizes();
+    void childLinesShowTheirWriter();
 
 private:
     // Waits until every worker of the pool has ended: a pool must never be destroyed with a process
@@ -588,6 +593,116 @@ void tst_OutputView::zoomKeepsReadableSizes()
     QCOMPARE(view.fontPointSize(), size - 1);
     view.setFontPointSize(1000);
     QCOMPARE(view.fontPointSize(), OutputView::MaximumPointSize);
+}
+
+void tst_OutputView::childLinesShowTheirWriter()
+{
+    // The tracer is proclab-worker; a test program is not installed beside it.
+    qputenv("PROCLAB_WORKER", QFile::encodeName(TestSupport::workerProgram()));
+    WorkerPool pool;
+    OutputView view(pool);
+    QVERIFY2(show(view, {800, 400}), "the view never showed");
+    WorkerSpec spec;
+    spec.arguments = QStringList{QStringLiteral("/usr/bin/python3"),
+                                 QStringLiteral("-c"),
+                                 QStringLiteral("import multiprocessing, time\n"
+                                                "def sub():\n"
+                                                "    time.sleep(600)\n"
+                                                "if __name__ == '__main__':\n"
+                                                "    ps = [multiprocessing.Process(target=sub)\n"
+                                                "          for _ in range(2)]\n"
+                                                "    for p in ps: p.start()\n"
+                                                "    for p in ps: p.join()\n")};
+    spec.followChildren = true;
+    Worker *worker = pool.spawn(spec);
+    QVERIFY(worker && worker->descendants());
+    // Its two children, from the tracker: real processes of the worker's.
+    QList<qint64> children;
+    QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         children.clear();
+                         const DescendantTracker *tracker = worker->descendants();
+                         for (const quint64 id : tracker->ids()) {
+                             const Descendant *process = tracker->descendant(id);
+                             if (process && process->parentPid == worker->pid()
+                                 && process->isAlive())
+                                 children.append(process->pid);
+                         }
+                         return children.size() == 2;
+                     },
+                     WorkerTimeoutMs),
+             "the children never showed");
+    const qint64 first = children.at(0);
+    const qint64 second = children.at(1);
+
+    // Lines as the worker hands them on when Python's hook tells who wrote each.
+    const auto line = [&](const QString &text, qint64 pid) {
+        OutputLine made;
+        made.text = text;
+        made.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        made.workerId = worker->id();
+        made.pid = qint32(pid);
+        return made;
+    };
+    const QString firstText = QStringLiteral("Process %1 says: 서브 프로그램 0").arg(first);
+    const QString secondText = QStringLiteral("Process %1 says: 서브 프로그램 1").arg(second);
+    const QString programText = QStringLiteral("the program itself");
+    emit worker->outputReceived(
+            {line(firstText, first), line(programText, 0), line(secondText, second)});
+    const auto rowOf = [&view](const QString &text) {
+        for (int row = 0; row < view.visibleLineCount(); ++row) {
+            if (view.lineTextAt(row) == text)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(secondText) >= 0, WorkerTimeoutMs);
+
+    // Each row with its writer's PID, in its writer's colour; the program's own with the worker's.
+    QCOMPARE(view.pidAt(rowOf(firstText)), first);
+    QCOMPARE(view.pidAt(rowOf(secondText)), second);
+    QCOMPARE(view.pidAt(rowOf(programText)), worker->pid());
+    view.selectAll();
+    const QString copied = view.selectedText();
+    QVERIFY2(copied.contains(QString::number(first) + u" | " + firstText), qPrintable(copied));
+    QVERIFY2(copied.contains(QString::number(worker->pid()) + u" | " + programText),
+             qPrintable(copied));
+    view.clearSelection();
+    view.scrollToBottom();
+    const QImage image = paintedViewport(view);
+    const auto barOf = [&](const QString &text) {
+        const QRect rect = view.visualRect(rowOf(text));
+        return QColor(image.pixel(1, rect.center().y()));
+    };
+    QCOMPARE(barOf(firstText).rgb(), processColor(worker->id(), first).rgb());
+    QCOMPARE(barOf(secondText).rgb(), processColor(worker->id(), second).rgb());
+    QCOMPARE(barOf(programText).rgb(), workerColor(worker->id()).rgb());
+    QVERIFY(processColor(worker->id(), first) != processColor(worker->id(), second));
+    QVERIFY(processColor(worker->id(), first) != workerColor(worker->id()));
+    // The PID's digits too, in the gutter, in the hue of their writer.
+    const int hue = processColor(worker->id(), first).hslHue();
+    const QRect firstRow = view.visualRect(rowOf(firstText));
+    QVERIFY(pixelsOfHue(image,
+                        QRect(6, firstRow.top(), 80, firstRow.height()),
+                        6,
+                        (hue + 352) % 360,
+                        (hue + 8) % 360)
+            > 10);
+
+    // Selecting one child shows what that child wrote, not its sibling's lines; lines the
+    // program's pipe carried go with it unless the worker's lines are told apart.
+    view.setSelectedProcesses({ProcessTarget{worker->id(), first, false}});
+    QVERIFY(rowOf(firstText) >= 0);
+    QCOMPARE(rowOf(secondText), -1);
+    QCOMPARE(rowOf(programText) >= 0, !worker->isSeenAsPython());
+    // The worker's own row: everything of it.
+    view.setSelectedProcesses({ProcessTarget{worker->id(), worker->pid(), true}});
+    QVERIFY(rowOf(firstText) >= 0 && rowOf(secondText) >= 0 && rowOf(programText) >= 0);
+    view.setSelectedProcesses({});
+    QCOMPARE(view.visibleLineCount(), int(pool.log().size()));
+
+    pool.stopAll();
+    QVERIFY2(finish(pool), "workers still running");
 }
 
 QTEST_MAIN(tst_OutputView)

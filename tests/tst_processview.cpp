@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -218,6 +219,7 @@ private slots:
     void followedShortChildIsShownEndedWithItsCode();
     void followedOrphanShowsItsNewParent();
     void followedTreeStaysBounded();
+    void pythonChildIsNamedAsPythonNamedIt();
     void selectingAndRightClickingEmitTheProcess();
     void cpuAndMemoryColumns();
     void tableAndTreeShowTheSameMemory();
@@ -477,6 +479,51 @@ void tst_ProcessView::followedShortChildIsShownEndedWithItsCode()
     const QModelIndex workerRow = processRow(tab.model(), worker);
     QTRY_VERIFY_WITH_TIMEOUT(workerRow.data(ProcessTreeModel::OwnResidentBytesRole).toLongLong() > 0,
                              Timeout);
+    QVERIFY(stopAndWait(tab.pool));
+}
+
+void tst_ProcessView::pythonChildIsNamedAsPythonNamedIt()
+{
+    const QString script = QStringLiteral(
+            "import multiprocessing, time\n"
+            "def sub():\n"
+            "    time.sleep(600)\n"
+            "if __name__ == '__main__':\n"
+            "    p = multiprocessing.Process(target=sub, name='Reader')\n"
+            "    p.start()\n"
+            "    p.join()\n");
+    Tab tab;
+    Worker *worker = tab.pool.spawn(
+            commandSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}, true));
+    QVERIFY(worker && worker->descendants());
+    // The child, from the tracker: a real process of the worker's.
+    qint64 childPid = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const DescendantTracker *tracker = worker->descendants();
+                for (const quint64 id : tracker->ids()) {
+                    const Descendant *process = tracker->descendant(id);
+                    if (process && process->parentPid == worker->pid() && process->isAlive())
+                        childPid = process->pid;
+                }
+                return childPid > 0;
+            }(),
+            Timeout);
+    QCOMPARE(TestSupport::parentPid(childPid), worker->pid());
+    QTRY_VERIFY_WITH_TIMEOUT(processRow(tab.model(), childPid).isValid(), Timeout);
+
+    PythonCall start;
+    start.call = QStringLiteral("start");
+    start.timeUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    start.pid = worker->pid();
+    start.target = childPid;
+    start.name = QStringLiteral("Reader");
+    worker->addPythonCalls({start});
+    QTRY_COMPARE_WITH_TIMEOUT(processRow(tab.model(), childPid).data().toString(),
+                              QStringLiteral("Reader (python3)"),
+                              Timeout);
+    // The worker's own row keeps its name.
+    QVERIFY(!processRow(tab.model(), worker).data().toString().contains(QStringLiteral("Reader")));
     QVERIFY(stopAndWait(tab.pool));
 }
 

@@ -14,6 +14,7 @@
 #include "worker.h"
 #include "workerpool.h"
 
+#include <QDateTime>
 #include <QImage>
 #include <QPaintDevice>
 #include <QPaintEngine>
@@ -25,8 +26,11 @@
 #include <QToolButton>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <climits>
+#include <cmath>
 #include <csignal>
+#include <limits>
 
 using namespace ProcLab;
 using namespace std::chrono_literals;
@@ -226,6 +230,7 @@ private slots:
     void timeAndLanes_data();
     void timeAndLanes();
     void pausedIntervals();
+    void pythonCallMarksAreBoundedAndThinned();
     void countdownLessonMarksTerminateAndTicks();
     void floodIsThinnedToOneTickPerColumn();
     void viewShowsTheSpawnLesson();
@@ -240,6 +245,8 @@ private slots:
     void manyChildrenAreSummarised();
     void ctrlWheelKeepsTheMomentUnderThePointer();
     void endMarkAtTheLastMomentIsInView();
+    void pythonCallsAreMarkedOnTheirCallersLanes();
+    void tenThousandPythonCallsCostAScreenful();
 
 private:
     static bool stopAndWait(WorkerPool &pool)
@@ -296,6 +303,71 @@ void tst_Timeline::timeAndLanes()
     QCOMPARE(geometry.visibleLanes(100).last, 6);
     QCOMPARE(geometry.visibleLanes(4).last, 3);
     QVERIFY(geometry.visibleLanes(0).isEmpty());
+}
+
+void tst_Timeline::pythonCallMarksAreBoundedAndThinned()
+{
+    TimelineGeometry geometry;
+    const qint64 origin = 1700000000000;
+    geometry.setOrigin(origin);
+    geometry.setPixelsPerSecond(100.0); // 0 to 4 s in view
+    geometry.setLaneArea(QRect(50, 10, 400, 100));
+    const auto made = [origin](const char *name, qint64 pid, qint64 target, double atMs) {
+        PythonCall call;
+        call.call = QString::fromLatin1(name);
+        call.pid = pid;
+        call.target = target;
+        call.timeUs = origin * 1000 + qint64(atMs * 1000.0);
+        return call;
+    };
+    // 3000 calls 3 ms apart by one process, from 2 s before the view to 3 s after it.
+    QList<PythonCall> calls;
+    for (int i = 0; i < 3000; ++i)
+        calls.append(made("exitcode", 100, 0, -2000.0 + 3.0 * i));
+    calls.append(made("join", 200, 300, -1000.5));
+    calls.append(made("Process", 200, 0, 1000.2));
+    calls.append(made("start", 200, 300, 1000.4));
+    calls.append(made("joined", 200, 300, 3000.5));
+    calls.append(made("join", 200, 301, 3500.5));
+    calls.append(made("joined", 200, 301, 6000.5));
+    std::stable_sort(calls.begin(), calls.end(), [](const PythonCall &a, const PythonCall &b) {
+        return a.timeUs < b.timeUs;
+    });
+    const qint64 always = std::numeric_limits<qint64>::max();
+
+    // One per pixel column, all in view, in order.
+    const QList<TimelineGeometry::CallMark> marks
+            = geometry.callMarks(calls, 100, 0, always, 0, 100000);
+    QVERIFY2(marks.size() >= 399 && marks.size() <= 401, qPrintable(QString::number(marks.size())));
+    for (qsizetype i = 0; i < marks.size(); ++i) {
+        QVERIFY(marks.at(i).x >= 50 && marks.at(i).x <= 450);
+        QCOMPARE(calls.at(marks.at(i).callIndex).pid, 100);
+        if (i > 0)
+            QVERIFY(std::floor(marks.at(i).x) > std::floor(marks.at(i - 1).x));
+    }
+    QCOMPARE(geometry.callMarks(calls, 100, 0, always, 0, 10).size(), 10);
+    // The process's life bounds its calls: a PID is reused.
+    const qint64 oneSecond = (origin + 1000) * 1000;
+    const qsizetype within = geometry.callMarks(calls, 100, oneSecond, oneSecond + 10000, 0, 1000)
+                                     .size();
+    QVERIFY(within >= 1 && within <= 2);
+
+    // Process() and start() share a pixel: start(), about another process, is the one kept.
+    const QList<TimelineGeometry::CallMark> other = geometry.callMarks(calls, 200, 0, always, 0, 100);
+    QCOMPARE(other.size(), 3);
+    QCOMPARE(calls.at(other.at(0).callIndex).call, QStringLiteral("start"));
+    QCOMPARE(calls.at(other.at(1).callIndex).call, QStringLiteral("joined"));
+    QCOMPARE(calls.at(other.at(2).callIndex).call, QStringLiteral("join"));
+    QCOMPARE(geometry.callMarks(calls, 200, 0, always, 0, 100, false).size(), 4);
+
+    // Waits: one begun before the view and ended in it, one begun in it and ended after.
+    const QList<TimelineGeometry::CallSpan> spans = geometry.joinSpans(calls, 200, 0, always, 100);
+    QCOMPARE(spans.size(), 2);
+    for (const TimelineGeometry::CallSpan &span : spans) {
+        QCOMPARE(calls.at(span.joinIndex).call, QStringLiteral("join"));
+        QVERIFY(span.joinedIndex > span.joinIndex);
+        QCOMPARE(calls.at(span.joinedIndex).target, calls.at(span.joinIndex).target);
+    }
 }
 
 void tst_Timeline::pausedIntervals()
@@ -902,6 +974,141 @@ void tst_Timeline::endMarkAtTheLastMomentIsInView()
     const double edgeLabel = view.timelineGeometry().labelLeft(area.right() - 1, width);
     QVERIFY2(edgeLabel >= area.left() && edgeLabel + width <= area.right() - 1,
              qPrintable(QString::number(edgeLabel)));
+}
+
+void tst_Timeline::pythonCallsAreMarkedOnTheirCallersLanes()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(1000, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QString script = QStringLiteral(
+            "import multiprocessing, time\n"
+            "def sub():\n"
+            "    time.sleep(600)\n"
+            "if __name__ == '__main__':\n"
+            "    p = multiprocessing.Process(target=sub, name='Reader')\n"
+            "    p.start()\n"
+            "    p.join()\n");
+    Worker *worker = pool.spawn(
+            followedSpec({QStringLiteral("/usr/bin/python3"), QStringLiteral("-c"), script}));
+    QVERIFY(worker && worker->descendants());
+    QTRY_COMPARE_WITH_TIMEOUT(childLanes(view).size(), 1, Timeout);
+    const ChildLane child = childLanes(view).constFirst();
+    const qint64 childPid = child.descendant->pid;
+    QCOMPARE(TestSupport::parentPid(childPid), worker->pid());
+    const int workerLane = view.laneOfProcess(worker->id(), worker->pid());
+    QVERIFY(workerLane > 0);
+    QCOMPARE(view.workerAtLane(workerLane), worker);
+    QCOMPARE(view.laneOfProcess(worker->id(), childPid), child.lane);
+
+    // What the hook reports, through the worker's entry point: the program starts and joins its
+    // child; the child makes a call of its own.
+    const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    const auto call = [&](const char *name, qint64 caller, qint64 target, qint64 timeUs, int line) {
+        PythonCall made;
+        made.call = QString::fromLatin1(name);
+        made.pid = caller;
+        made.target = target;
+        made.timeUs = timeUs;
+        made.name = QStringLiteral("Reader");
+        made.file = QStringLiteral("<string>");
+        made.line = line;
+        return made;
+    };
+    const PythonCall start = call("start", worker->pid(), childPid, nowUs - 2000, 6);
+    const PythonCall join = call("join", worker->pid(), childPid, nowUs - 1000, 7);
+    const PythonCall own = call("exitcode", childPid, 0, nowUs, 42);
+    worker->addPythonCalls({start, join, own});
+    view.fitAll();
+
+    const QList<PythonCall> &calls = worker->pythonCalls();
+    const TimelineGeometry &geometry = view.timelineGeometry();
+    const auto find = [&](const PythonCall &wanted) {
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            if (calls.at(i).call == wanted.call && calls.at(i).timeUs == wanted.timeUs
+                && calls.at(i).pid == wanted.pid)
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const auto middleOf = [&](int lane) {
+        return geometry.laneTop(lane) + geometry.laneHeight() / 2;
+    };
+
+    // The program's calls on its own lane, at their time; the one about the child is the one
+    // drawn when they share a pixel.
+    const QList<TimelineGeometry::CallMark> programMarks = view.pythonCallMarks(workerLane);
+    QVERIFY(!programMarks.isEmpty());
+    const auto startMark = std::find_if(programMarks.cbegin(),
+                                        programMarks.cend(),
+                                        [&](const TimelineGeometry::CallMark &mark) {
+                                            return mark.callIndex == find(start)
+                                                   || mark.callIndex == find(join);
+                                        });
+    QVERIFY(startMark != programMarks.cend());
+    QCOMPARE(startMark->x, geometry.xForTimeUs(calls.at(startMark->callIndex).timeUs));
+    for (const TimelineGeometry::CallMark &mark : programMarks)
+        QCOMPARE(calls.at(mark.callIndex).pid, worker->pid());
+    // Hovering it tells the calls with where the program made them.
+    const QString programTip = view.toolTipAt(
+            QPoint(int(std::lround(geometry.xForTimeUs(start.timeUs))), middleOf(workerLane)));
+    QVERIFY2(programTip.contains(start.text()) && programTip.contains(QStringLiteral("<string>:6")),
+             qPrintable(programTip));
+
+    // The child's call on the child's lane, and only there.
+    const QList<TimelineGeometry::CallMark> childMarks = view.pythonCallMarks(child.lane);
+    QCOMPARE(childMarks.size(), 1);
+    QCOMPARE(childMarks.constFirst().callIndex, find(own));
+    const QString childTip = view.toolTipAt(
+            QPoint(int(std::lround(childMarks.constFirst().x)), middleOf(child.lane)));
+    QVERIFY2(childTip.contains(own.text()) && childTip.contains(QStringLiteral("<string>:42")),
+             qPrintable(childTip));
+    QVERIFY2(!programTip.contains(own.text()), qPrintable(programTip));
+
+    // The child's lane is labelled with the name Python gave it.
+    const QString label = view.toolTipAt(QPoint(10, middleOf(child.lane)));
+    QVERIFY2(label.contains(QStringLiteral("Reader (python3)")), qPrintable(label));
+
+    pool.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT(treeEnded(worker), Timeout);
+}
+
+void tst_Timeline::tenThousandPythonCallsCostAScreenful()
+{
+    WorkerPool pool;
+    TimelineView view(pool);
+    view.resize(1000, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Worker *worker = pool.spawn(workerSpec({QStringLiteral("sleep"), QStringLiteral("300")}));
+    QVERIFY(worker);
+    QTRY_COMPARE_WITH_TIMEOUT(worker->state(), WorkerState::Running, Timeout);
+    view.fitAll();
+    const int before = paintedItems(view);
+
+    // A call every millisecond across the whole ten seconds the view fits.
+    const qint64 originUs = view.timelineGeometry().origin() * 1000;
+    QList<PythonCall> calls;
+    for (int i = 0; i < 10000; ++i) {
+        PythonCall call;
+        call.call = QStringLiteral("exitcode");
+        call.pid = worker->pid();
+        call.timeUs = originUs + qint64(i) * 1000;
+        calls.append(call);
+    }
+    worker->addPythonCalls(calls);
+    view.fitAll();
+    const int width = view.timelineGeometry().laneArea().width();
+    const int lane = view.laneOfProcess(worker->id(), worker->pid());
+    const qsizetype marks = view.pythonCallMarks(lane).size();
+    QVERIFY2(marks > width / 2 && marks <= width + 1, qPrintable(QString::number(marks)));
+    // One diamond per pixel column, and the names where they fit: a screenful, not the history.
+    const int added = paintedItems(view) - before;
+    QVERIFY2(added >= marks && added <= 2 * width,
+             qPrintable(QStringLiteral("%1 more items for %2 pixels").arg(added).arg(width)));
+    QVERIFY(stopAndWait(pool));
 }
 
 QTEST_MAIN(tst_Timeline)

@@ -2,7 +2,7 @@
 
 ProcLab puts this folder first on PYTHONPATH when it starts a Python worker with line-buffered
 output (core/pythonhook.cpp), so Python's site module imports this file at start-up instead of
-any other sitecustomize. It does two things, and nothing else:
+any other sitecustomize. It does three things, and nothing else:
 
 1. It makes sys.stdout and sys.stderr line-buffered, as they are on a terminal. Through a pipe,
    Python buffers stdout in blocks, so nothing shows until a block fills or the program ends;
@@ -14,6 +14,10 @@ any other sitecustomize. It does two things, and nothing else:
 2. It then runs the sitecustomize that Python would have imported without ProcLab: the next one
    on sys.path, from the user's PYTHONPATH, site-packages or the distribution (Debian ships one),
    so that one still runs, and `import sitecustomize` still returns it.
+
+3. When ProcLab's channel is in the environment (PROCLAB_PYTHON_CHANNEL), it loads proclab_hook.py
+   from this folder, which gives each Python process its own stdout and stderr pipes to ProcLab
+   and reports the program's multiprocessing calls (docs/python-hook.md).
 
 It must never change what a program does: it writes nothing, raises nothing of its own, leaves
 sys.path as it found it, and uses nothing newer than Python 3.9.
@@ -80,5 +84,26 @@ def _run_next_sitecustomize():
         sys.meta_path.remove(_HiddenSitecustomizeFinder)
 
 
+def _connect_to_proclab():
+    # Only when ProcLab listens: then proclab_hook.py, beside this file, gives each process its
+    # own output pipes and reports its multiprocessing calls (docs/python-hook.md).
+    if not os.environ.get("PROCLAB_PYTHON_CHANNEL"):
+        return
+    try:
+        from importlib.machinery import PathFinder
+
+        here = os.path.dirname(os.path.abspath(__file__))
+        spec = PathFinder.find_spec("proclab_hook", [here])
+        module = type(sys)(spec.name)
+        module.__spec__ = spec
+        module.__file__ = spec.origin
+        module.__loader__ = spec.loader
+        spec.loader.exec_module(module)
+        module.install()
+    except Exception:
+        pass  # never the program's problem
+
+
 _line_buffer_streams()
+_connect_to_proclab()
 _run_next_sitecustomize()

@@ -538,6 +538,10 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Could not save the output to “%1”: %2</source>
         <translation>Could not save the output to “%1”: %2</translation>
     </message>
+    <message>
+        <source>No output from the selected processes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::PreferencesDialog</name>

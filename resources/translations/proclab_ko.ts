@@ -530,6 +530,10 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>Could not save the output to “%1”: %2</source>
         <translation>출력을 “%1”에 저장할 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>No output from the selected processes yet.</source>
+        <translation>선택한 프로세스가 쓴 출력이 아직 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::PreferencesDialog</name>

@@ -160,6 +160,8 @@ int main(int argc, char **argv)
             {"startup", benchStartup},
             {"tutorial", benchTutorial},
             {"follow", benchFollow},
+            {"python", benchPython},
+            {"pythonhook", benchPythonHook},
     };
     for (const auto &[name, run] : sections) {
         if (context.options.wants(name))

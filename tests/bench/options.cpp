@@ -8,8 +8,16 @@ namespace ProcLab::Bench {
 
 const std::set<std::string> &sectionNames()
 {
-    static const std::set<std::string> names
-            = {"spawn", "start", "ingest", "window", "idle", "startup", "tutorial", "follow"};
+    static const std::set<std::string> names = {"spawn",
+                                                "start",
+                                                "ingest",
+                                                "window",
+                                                "idle",
+                                                "startup",
+                                                "tutorial",
+                                                "follow",
+                                                "python",
+                                                "pythonhook"};
     return names;
 }
 
@@ -19,7 +27,7 @@ std::string usage()
            "  --quick       fewer rounds and smaller N (about half a minute)\n"
            "  --rounds N    rounds per figure (default 5, 2 with --quick)\n"
            "  --only NAMES  sections: spawn, start, ingest, window, idle, startup, tutorial,\n"
-           "                follow\n"
+           "                follow, python, pythonhook\n"
            "  --json        one JSON object on stdout; the table goes to stderr\n";
 }
 

@@ -30,6 +30,7 @@ check_layout() # check_layout ROOT (the installed prefix)
     local metainfo=$root/share/metainfo/$app_id.metainfo.xml man=$root/share/man/man1/proclab.1.gz
     # Where core/pythonhook.cpp looks: ../share/proclab/python beside proclab.
     need_file "$share/proclab/python/sitecustomize.py"
+    need_file "$share/proclab/python/proclab_hook.py"
     need_file "$desktop"
     need_file "$metainfo"
     need_file "$man"

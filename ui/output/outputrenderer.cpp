@@ -38,6 +38,10 @@ struct OutputRenderer::Row
     qsizetype prefixLength = 0; // the monitor marker before the line's own text
     qsizetype shownLength = 0;  // characters of the plain text that are laid out
     bool partial = false;       // more would be shown if the viewport were wider
+    // The writer's colours, worked out once per row rather than once per paint: the bar's, and
+    // the PID's, made readable on the background.
+    QColor markerColor;
+    QColor pidColor;
 };
 
 OutputRenderer::OutputRenderer()
@@ -128,6 +132,9 @@ void OutputRenderer::buildRow(Row &row, const OutputLine &line, qsizetype needed
 {
     row.source = line.text;
     row.timestamp = timestampText(line.timestampMs);
+    row.markerColor = processColor(line.workerId, line.pid);
+    row.pidColor = line.pid != 0 ? m_theme.processText(line.workerId, line.pid)
+                                 : m_theme.workerText(line.workerId);
 
     const QStringView raw = QStringView(line.text).first(
             qMin(line.text.size(), MaxParsedCharacters));
@@ -233,7 +240,7 @@ qreal OutputRenderer::paintRow(QPainter &painter,
     else if (line.channel == OutputChannel::StdErr)
         painter.fillRect(rowRect, m_theme.stderrBackground());
 
-    painter.fillRect(QRect(0, top, MarkerWidth, m_lineHeight), workerColor(line.workerId));
+    painter.fillRect(QRect(0, top, MarkerWidth, m_lineHeight), row.markerColor);
     const qreal baseline = top + m_ascent;
     int x = MarkerWidth + Padding;
     if (m_showTimestamps) {
@@ -244,7 +251,7 @@ qreal OutputRenderer::paintRow(QPainter &painter,
     }
     const QString pidString = pidText(pid);
     painter.setFont(m_boldFont);
-    painter.setPen(m_theme.workerText(line.workerId));
+    painter.setPen(row.pidColor);
     const qreal pidAdvance = QFontMetricsF(m_boldFont).horizontalAdvance(pidString);
     painter.drawText(QPointF(x + m_pidWidth - pidAdvance, baseline), pidString);
     x += m_pidWidth + Padding;

@@ -13,8 +13,9 @@ namespace ProcLab {
 
 struct OutputLine;
 
-// Paints the rows of an OutputView: a bar in the worker's colour, the optional timestamp, the PID in
-// the worker's colour, then the text with its ANSI styles.
+// Paints the rows of an OutputView: a bar in the colour of the process that wrote the line (its
+// worker's, unless a child of it wrote it: processColor()), the optional timestamp, the PID in the
+// same colour, then the text with its ANSI styles.
 //
 // The cost of a row is bounded whatever the line holds: only the first MaxParsedCharacters of a line
 // are parsed and at most the first MaxShownCharacters laid out (a grey note says how much more there

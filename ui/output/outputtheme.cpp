@@ -68,6 +68,11 @@ QColor OutputTheme::workerText(int workerId) const
     return readableOn(workerColor(workerId), m_base, MinimumContrast);
 }
 
+QColor OutputTheme::processText(int workerId, qint64 pid) const
+{
+    return readableOn(processColor(workerId, pid), m_base, MinimumContrast);
+}
+
 QTextCharFormat OutputTheme::format(const AnsiStyle &style,
                                     const QColor &defaultForeground,
                                     const QColor &rowBackground) const

@@ -37,6 +37,8 @@ public:
 
     // A worker's colour as text on the base colour.
     QColor workerText(int workerId) const;
+    // The colour of one process of a worker (processColor()) as text on the base colour.
+    QColor processText(int workerId, qint64 pid) const;
     // The format of a run in this style, in a row whose own text colour is defaultForeground and
     // whose background is rowBackground.
     QTextCharFormat format(const AnsiStyle &style,

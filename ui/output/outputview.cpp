@@ -3,6 +3,7 @@
 #include "ansiparser.h"
 #include "findbar.h"
 #include "outputrenderer.h"
+#include "worker.h"
 #include "workerpool.h"
 
 #include <QAction>
@@ -121,8 +122,7 @@ void OutputView::retranslate()
 
 int OutputView::rowCount() const
 {
-    const qsizetype rows = m_filter.isEmpty() ? m_pool.log().size()
-                                              : qsizetype(m_matchingLines.size());
+    const qsizetype rows = !isFiltered() ? m_pool.log().size() : qsizetype(m_matchingLines.size());
     return int(qMin<qsizetype>(rows, std::numeric_limits<int>::max()));
 }
 
@@ -135,12 +135,12 @@ qint64 OutputView::lineNumberAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return -1;
-    return m_filter.isEmpty() ? m_pool.log().firstLine() + row : m_matchingLines[size_t(row)];
+    return !isFiltered() ? m_pool.log().firstLine() + row : m_matchingLines[size_t(row)];
 }
 
 int OutputView::rowOfLine(qint64 lineNumber) const
 {
-    if (m_filter.isEmpty())
+    if (!isFiltered())
         return int(qBound<qint64>(0, lineNumber - m_pool.log().firstLine(), qint64(rowCount())));
     const auto found = std::lower_bound(m_matchingLines.begin(), m_matchingLines.end(), lineNumber);
     return int(found - m_matchingLines.begin());
@@ -183,7 +183,17 @@ QString OutputView::lineTextAt(int row) const
 
 bool OutputView::passesFilter(const OutputLine &line) const
 {
-    return m_filter.isEmpty() || line.workerId == 0 || m_filter.contains(line.workerId);
+    if (!isFiltered() || line.workerId == 0 || m_filter.contains(line.workerId))
+        return true;
+    const auto found = m_processFilter.constFind(line.workerId);
+    if (found == m_processFilter.cend())
+        return false;
+    // A line the worker's own pipe carried (pid 0) is known by its worker alone: it goes with a
+    // process of a worker whose lines are not told apart (not a Python one, or not yet). ProcLab's
+    // own notes on the worker ("terminating 4260") always do.
+    if (line.pid == 0)
+        return !found->attributed || line.channel == OutputChannel::Monitor;
+    return found->pids.contains(line.pid);
 }
 
 qint64 OutputView::pidOf(int workerId) const
@@ -191,12 +201,23 @@ qint64 OutputView::pidOf(int workerId) const
     return workerId == 0 ? QCoreApplication::applicationPid() : m_pool.pidOfWorker(workerId);
 }
 
+qint64 OutputView::pidOf(const OutputLine &line) const
+{
+    return line.pid != 0 ? line.pid : pidOf(line.workerId);
+}
+
+qint64 OutputView::pidAt(int row) const
+{
+    const qint64 lineNumber = lineNumberAt(row);
+    return m_pool.log().contains(lineNumber) ? pidOf(m_pool.log().at(lineNumber)) : 0;
+}
+
 QString OutputView::exportText(const OutputLine &line) const
 {
     QString text;
     if (m_showTimestamps)
         text += QLatin1Char('[') % OutputRenderer::timestampText(line.timestampMs) % u"] ";
-    text += OutputRenderer::pidText(pidOf(line.workerId)) % u" | ";
+    text += OutputRenderer::pidText(pidOf(line)) % u" | ";
     if (line.channel == OutputChannel::Monitor)
         text += QStringLiteral("\u25b8 ");
     text += AnsiParser::stripped(line.text);
@@ -207,9 +228,38 @@ QString OutputView::exportText(const OutputLine &line) const
 
 void OutputView::setWorkerFilter(const QSet<int> &workerIds)
 {
-    if (workerIds == m_filter)
+    if (workerIds == m_filter && m_processFilter.isEmpty())
         return;
     m_filter = workerIds;
+    m_processFilter.clear();
+    rebuildFilter();
+}
+
+void OutputView::setSelectedProcesses(const ProcessTargets &targets)
+{
+    QSet<int> workerIds;
+    QHash<int, ProcessFilter> processes;
+    for (const ProcessTarget &target : targets) {
+        if (target.isWorker)
+            workerIds.insert(target.workerId);
+    }
+    for (const ProcessTarget &target : targets) {
+        if (target.isWorker || workerIds.contains(target.workerId))
+            continue;
+        ProcessFilter &filter = processes[target.workerId];
+        filter.pids.insert(target.pid);
+        const Worker *worker = m_pool.workerById(target.workerId);
+        filter.attributed = worker && worker->isSeenAsPython();
+    }
+    if (workerIds == m_filter && processes == m_processFilter)
+        return;
+    m_filter = workerIds;
+    m_processFilter = processes;
+    rebuildFilter();
+}
+
+void OutputView::rebuildFilter()
+{
     m_matchingLines.clear();
     m_scannedEnd = 0;
     extendFilter();
@@ -220,7 +270,7 @@ void OutputView::setWorkerFilter(const QSet<int> &workerIds)
 
 void OutputView::extendFilter()
 {
-    if (m_filter.isEmpty())
+    if (!isFiltered())
         return;
     const Scrollback &log = m_pool.log();
     while (!m_matchingLines.empty() && m_matchingLines.front() < log.firstLine())
@@ -234,8 +284,23 @@ void OutputView::extendFilter()
     m_scannedEnd = log.endLine();
 }
 
+void OutputView::updateAttribution()
+{
+    // A worker is seen as Python once its hook connects, which may be after the selection.
+    bool changed = false;
+    for (auto it = m_processFilter.begin(); it != m_processFilter.end(); ++it) {
+        const Worker *worker = m_pool.workerById(it.key());
+        const bool attributed = worker && worker->isSeenAsPython();
+        changed = changed || attributed != it->attributed;
+        it->attributed = attributed;
+    }
+    if (changed)
+        rebuildFilter();
+}
+
 void OutputView::handleLogAppended()
 {
+    updateAttribution();
     extendFilter();
     updateScrollBars();
     updateBanner();
@@ -426,8 +491,10 @@ void OutputView::paintEvent(QPaintEvent *)
         painter.setPen(m_renderer->theme().monitorText());
         painter.drawText(viewport()->rect(),
                          Qt::AlignCenter,
-                         m_filter.isEmpty() ? tr("No output yet.")
-                                            : tr("No output from the selected workers yet."));
+                         !isFiltered() ? tr("No output yet.")
+                         : m_processFilter.isEmpty()
+                                 ? tr("No output from the selected workers yet.")
+                                 : tr("No output from the selected processes yet."));
         return;
     }
     const Scrollback &log = m_pool.log();
@@ -456,7 +523,7 @@ void OutputView::paintEvent(QPaintEvent *)
                                            offset,
                                            lineNumber,
                                            line,
-                                           pidOf(line.workerId),
+                                           pidOf(line),
                                            decoration));
     }
     // The sideways range grows with the widest row seen; measuring every line would defeat the point.

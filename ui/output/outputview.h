@@ -1,8 +1,10 @@
 #pragma once
 
 #include "defaults.h"
+#include "processtarget.h"
 
 #include <QAbstractScrollArea>
+#include <QHash>
 #include <QSet>
 #include <QTimer>
 
@@ -28,8 +30,10 @@ struct OutputLine;
 // the new lines when filtered). Positions (the top row, the selection, the find match) are absolute
 // line numbers, so they stay put while old lines fall out of the bounded log.
 //
-// Each row shows a bar and the PID in the worker's colour (the main process, worker 0, shows this
-// program's own PID), then the text with its ANSI colours; stderr rows are tinted red, the monitor's
+// Each row shows a bar and the PID of the process that wrote it, in that process's colour: the
+// worker's PID and colour for what its own pipe carried, a child's PID and processColor() for a
+// line a Python worker's child wrote (OutputLine::pid); the main process, worker 0, shows this
+// program's own PID. Then the text with its ANSI colours; stderr rows are tinted red, the monitor's
 // own events are grey italics after a "▸". Rows are selected whole: click and drag, Shift+click to
 // extend. Ctrl+C copies them as "PID | text" (ANSI removed), Ctrl+F opens a find bar under the text,
 // Ctrl+wheel zooms (so do Ctrl++ and Ctrl+- unless a window action takes them, to zoom everything).
@@ -53,6 +57,14 @@ public:
     // narration ("Process 4242 says: 메인 프로그램") and make sense next to any worker's output.
     void setWorkerFilter(const QSet<int> &workerIds);
     QSet<int> workerFilter() const { return m_filter; }
+    // The same for what the table, the timeline or the Processes tab selected: a worker's program
+    // shows all of its worker's lines (its children's too), as setWorkerFilter(); a process of a
+    // worker's tree shows the lines that process wrote, where they are told apart (a Python
+    // worker seen as Python: OutputLine::pid), and its worker's lines where they are not.
+    void setSelectedProcesses(const ProcessTargets &targets);
+
+    // The PID a row shows: the process that wrote the line, as far as it is known.
+    qint64 pidAt(int row) const;
 
     // Prefixes every row (and copied and saved lines) with its local time, HH:mm:ss.zzz.
     void setShowTimestamps(bool show);
@@ -142,6 +154,10 @@ private:
     int pageRows() const;
     bool passesFilter(const OutputLine &line) const;
     qint64 pidOf(int workerId) const;
+    qint64 pidOf(const OutputLine &line) const;
+    bool isFiltered() const { return !m_filter.isEmpty() || !m_processFilter.isEmpty(); }
+    void rebuildFilter();
+    void updateAttribution();
     QString exportText(const OutputLine &line) const;
 
     void handleLogAppended();
@@ -165,7 +181,18 @@ private:
     QLabel *m_banner;
     QTimer m_dragScrollTimer;
 
-    QSet<int> m_filter;
+    QSet<int> m_filter; // workers whose lines all show
+    // Workers of which only some processes' lines show.
+    struct ProcessFilter
+    {
+        QSet<qint64> pids;
+        bool attributed = false; // the worker's lines carry their writer's PID
+        friend bool operator==(const ProcessFilter &a, const ProcessFilter &b)
+        {
+            return a.pids == b.pids && a.attributed == b.attributed;
+        }
+    };
+    QHash<int, ProcessFilter> m_processFilter;
     // With a filter: the numbers of the lines that pass it, ascending; kept up to date incrementally.
     std::deque<qint64> m_matchingLines;
     qint64 m_scannedEnd = 0;

@@ -135,6 +135,12 @@ void ProcessTreeModel::scheduleRefresh()
 void ProcessTreeModel::watchTrackers()
 {
     for (const Worker *worker : m_pool.workers()) {
+        // A start() names a Python child: "Process-1 (python3)".
+        connect(worker,
+                &Worker::pythonCallsReceived,
+                this,
+                &ProcessTreeModel::scheduleRefresh,
+                Qt::UniqueConnection);
         if (const DescendantTracker *tracker = worker->descendants()) {
             connect(tracker,
                     &DescendantTracker::descendantsChanged,
@@ -246,6 +252,11 @@ QList<ProcessTreeModel::Entry> ProcessTreeModel::sampledChildren(int workerId,
             child.key = sample.pid;
             child.workerId = workerId;
             child.name = sample.command;
+            if (const Worker *worker = m_pool.workerById(workerId)) {
+                const QString pythonName = worker->pythonNameOf(sample.pid);
+                if (!pythonName.isEmpty())
+                    child.name = QStringLiteral("%1 (%2)").arg(pythonName, sample.command);
+            }
             child.sample = sample;
             child.figures = true;
             if (sample.state == 'Z') {
@@ -317,7 +328,7 @@ QList<ProcessTreeModel::Entry> ProcessTreeModel::trackedChildren(const Worker &w
         entry.tracked = true;
         entry.descendantId = descendant->id;
         entry.workerId = worker.id();
-        entry.name = descendant->name();
+        entry.name = WorkerTableModel::processName(&worker, *descendant);
         entry.sample.pid = descendant->pid;
         entry.sample.command = entry.name;
         entry.sample.orphaned = descendant->orphan;

@@ -29,6 +29,10 @@ class WorkerPool;
 // sampler adds CPU and memory to the live ones, and whatever the tracker cannot see (the children
 // of a program that traces its own).
 //
+// A Python worker's children are named as Python named them, "Process-1 (python3)", from the
+// worker's start() calls (Worker::pythonNameOf()); a batch of calls costs one refresh, as a
+// tracker's batch does.
+//
 // A zombie (state Z: it ended, its parent has not collected its exit status yet) is shown below
 // its parent until it is reaped, as ps shows it.
 //

@@ -25,8 +25,8 @@ QColor readable(const QColor &color, const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128 ? color.lighter(170) : color;
 }
 
-// Colour is presentation: a swatch in the worker's colour before each name, orphans in amber
-// italics, zombies in magenta, ended processes dimmed. Kept out of the model, as WorkerTableProxy
+// Colour is presentation: a swatch in the worker's (or the process's) colour before each name,
+// orphans in amber italics, zombies in magenta, ended processes dimmed. Kept out of the model, as WorkerTableProxy
 // keeps it out of the worker table's.
 class ProcessItemDelegate final : public QStyledItemDelegate
 {
@@ -43,7 +43,11 @@ protected:
             const int workerId = index.data(ProcessTreeModel::WorkerIdRole).toInt();
             const int size = option->fontMetrics.ascent() * 3 / 4;
             QPixmap swatch(size, size);
-            swatch.fill(workerColor(workerId));
+            // A process of a worker's tree in its own colour, as its lines and its lane have it.
+            swatch.fill(kind == ProcessTreeModel::Kind::Process
+                                ? processColor(workerId,
+                                               index.data(ProcessTreeModel::PidRole).toLongLong())
+                                : workerColor(workerId));
             option->icon = QIcon(swatch);
             option->decorationSize = QSize(size, size);
             option->features |= QStyleOptionViewItem::HasDecoration;

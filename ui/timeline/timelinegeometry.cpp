@@ -2,6 +2,7 @@
 
 #include "scrollback.h"
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 
@@ -78,8 +79,11 @@ QList<TimelineGeometry::Marker> TimelineGeometry::markers(const QList<WorkerEven
         case WorkerEvent::Kind::Started:
         case WorkerEvent::Kind::LeftoversStopped:
         case WorkerEvent::Kind::OrphansKept:
-        case WorkerEvent::Kind::PythonCall:
             continue; // the start is the bar's left end; leftovers are the end's business
+        case WorkerEvent::Kind::PythonCall:
+            // Drawn from Worker::pythonCalls() on the caller's lane, which may be a child's, with
+            // the target, file and line the event's text lacks (callMarks()).
+            continue;
         }
         result.append(
                 Marker{event.kind, event.timestampMs, signalNumber, i, xForTime(event.timestampMs)});
@@ -123,6 +127,123 @@ QList<TimelineGeometry::Tick> TimelineGeometry::ticks(const Scrollback &scrollba
             lastColumn = column;
         }
         line = firstAtOrAfter(line + 1, exactTimeForX(lastColumn + 1.0));
+    }
+    return result;
+}
+
+double TimelineGeometry::xForTimeUs(qint64 timeUs) const
+{
+    return m_laneArea.left() + (double(timeUs) / 1000.0 - double(m_originMs)) * m_pixelsPerMs
+           - m_scrollX;
+}
+
+namespace {
+
+// The first call at or after timeUs; calls are in time order.
+qsizetype firstCallAtOrAfter(const QList<PythonCall> &calls, double timeUs)
+{
+    const auto found = std::lower_bound(calls.cbegin(),
+                                        calls.cend(),
+                                        timeUs,
+                                        [](const PythonCall &call, double time) {
+                                            return double(call.timeUs) < time;
+                                        });
+    return found - calls.cbegin();
+}
+
+// How far a join() is looked for from its joined(), and the other way: a program that makes
+// thousands of calls between the two still gets its span, and a paint stays bounded.
+constexpr qsizetype MaxJoinDistance = 2000;
+
+} // namespace
+
+QList<TimelineGeometry::CallMark> TimelineGeometry::callMarks(const QList<PythonCall> &calls,
+                                                              qint64 callerPid,
+                                                              qint64 fromUs,
+                                                              qint64 untilUs,
+                                                              double margin,
+                                                              int limit,
+                                                              bool onePerColumn) const
+{
+    QList<CallMark> result;
+    if (calls.isEmpty() || m_laneArea.width() <= 0 || limit <= 0)
+        return result;
+    const double left = m_laneArea.left() - margin;
+    const double right = m_laneArea.left() + m_laneArea.width() + margin;
+    double lastColumn = left - 1.0;
+    for (qsizetype i = firstCallAtOrAfter(calls, exactTimeForX(left) * 1000.0); i < calls.size();
+         ++i) {
+        const PythonCall &call = calls.at(i);
+        const double x = xForTimeUs(call.timeUs);
+        if (x > right)
+            break;
+        if (call.pid != callerPid || call.timeUs < fromUs || call.timeUs > untilUs || x < left)
+            continue;
+        const double column = std::floor(x);
+        if (onePerColumn && column <= lastColumn) {
+            if (isAboutTarget(call) && !isAboutTarget(calls.at(result.constLast().callIndex)))
+                result.last() = CallMark{i, x};
+            continue;
+        }
+        result.append(CallMark{i, x});
+        lastColumn = column;
+        if (result.size() >= limit)
+            break;
+    }
+    return result;
+}
+
+bool TimelineGeometry::isAboutTarget(const PythonCall &call)
+{
+    return call.target > 0
+           && (call.call == QLatin1String("start") || call.call == QLatin1String("terminate")
+               || call.call == QLatin1String("kill") || call.call == QLatin1String("join")
+               || call.call == QLatin1String("joined"));
+}
+
+QList<TimelineGeometry::CallSpan> TimelineGeometry::joinSpans(const QList<PythonCall> &calls,
+                                                              qint64 callerPid,
+                                                              qint64 fromUs,
+                                                              qint64 untilUs,
+                                                              int limit) const
+{
+    QList<CallSpan> result;
+    if (calls.isEmpty() || m_laneArea.width() <= 0 || limit <= 0)
+        return result;
+    const auto isCall = [&](const PythonCall &call, QLatin1String name) {
+        return call.pid == callerPid && call.timeUs >= fromUs && call.timeUs <= untilUs
+               && call.call == name;
+    };
+    const QLatin1String join("join");
+    const QLatin1String joined("joined");
+    const qsizetype first = firstCallAtOrAfter(calls, exactTimeForX(m_laneArea.left()) * 1000.0);
+    const qsizetype end = firstCallAtOrAfter(calls,
+                                             exactTimeForX(m_laneArea.left() + m_laneArea.width())
+                                                             * 1000.0
+                                                     + 1.0);
+    for (qsizetype i = first; i < end && result.size() < limit; ++i) {
+        const PythonCall &call = calls.at(i);
+        if (isCall(call, join)) {
+            CallSpan span{i, -1};
+            for (qsizetype j = i + 1; j < calls.size() && j <= i + MaxJoinDistance; ++j) {
+                const PythonCall &later = calls.at(j);
+                if (isCall(later, joined) && later.target == call.target) {
+                    span.joinedIndex = j;
+                    break;
+                }
+            }
+            result.append(span);
+        } else if (isCall(call, joined)) {
+            // Begun before the view: its join() is left of it (one begun in view is found above).
+            for (qsizetype j = i - 1; j >= 0 && j >= i - MaxJoinDistance; --j) {
+                const PythonCall &earlier = calls.at(j);
+                if (isCall(earlier, join) && earlier.target == call.target) {
+                    if (j < first)
+                        result.append(CallSpan{j, i});
+                    break;
+                }
+            }
+        }
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pythoncall.h"
 #include "workerevent.h"
 
 #include <QList>
@@ -34,6 +35,21 @@ public:
     {
         qint64 lineNumber = 0; // in the worker's scrollback
         double x = 0.0;
+    };
+
+    // A Python call drawn on its caller's lane (Worker::pythonCalls()): the first of its pixel
+    // column.
+    struct CallMark
+    {
+        qsizetype callIndex = 0; // into the worker's pythonCalls()
+        double x = 0.0;
+    };
+
+    // A join() drawn as a span on its caller's lane, to the joined() that returned from it.
+    struct CallSpan
+    {
+        qsizetype joinIndex = 0;
+        qsizetype joinedIndex = -1; // -1: still waiting, as far as the calls kept tell
     };
 
     // From Paused to Resumed (or to the end, or to `until` while still paused).
@@ -88,6 +104,32 @@ public:
     // The lines of a scrollback inside the lane area, at most one per pixel column, so that a
     // flood of a million lines costs as much to draw as a few hundred.
     QList<Tick> ticks(const Scrollback &scrollback) const;
+    // The calls callerPid made from fromUs to untilUs (the life of the lane's process: PIDs are
+    // reused) inside the lane area, widened by margin pixels each side, at most limit of them;
+    // onePerColumn keeps the first of each pixel column, or the first about another process
+    // (isAboutTarget()), which is the one worth a line to its target. calls are in time order, as
+    // a worker keeps them: a binary search finds the first in view, and a paint costs what is in
+    // view, not the history.
+    QList<CallMark> callMarks(const QList<PythonCall> &calls,
+                              qint64 callerPid,
+                              qint64 fromUs,
+                              qint64 untilUs,
+                              double margin,
+                              int limit,
+                              bool onePerColumn = true) const;
+    // start(), terminate(), kill(), join() and its return: a call about another process, its
+    // target.
+    static bool isAboutTarget(const PythonCall &call);
+    // callerPid's join() calls whose wait shows in the lane area, each with its joined(): those
+    // that begin or end in view (a wait that spans the whole view, begun and ended outside it, is
+    // not found), at most limit.
+    QList<CallSpan> joinSpans(const QList<PythonCall> &calls,
+                              qint64 callerPid,
+                              qint64 fromUs,
+                              qint64 untilUs,
+                              int limit) const;
+    // Viewport x of a moment in microseconds, as PythonCall and Descendant times are.
+    double xForTimeUs(qint64 timeUs) const;
     // Paused spans, from the events; a pause still going on ends at untilMs.
     static QList<Interval> pausedIntervals(const QList<WorkerEvent> &events, qint64 untilMs);
     // The zoom that shows spanMs in width pixels.

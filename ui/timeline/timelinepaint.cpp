@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <csignal>
+#include <limits>
 
 namespace ProcLab {
 
@@ -29,8 +30,12 @@ const QColor NowColor(0xd3, 0x2f, 0x2f);
 const QColor StdErrTickColor(0xc6, 0x28, 0x28);
 const QColor ExecColor(0x00, 0x83, 0x8f);
 const QColor ZombieColor(0x6d, 0x6d, 0x6d);
+// Python's own blue: a call the program made, apart from the signals ProcLab sent.
+const QColor PythonCallColor(0x30, 0x69, 0x98);
 
 constexpr int MarkerHitPixels = 6;
+// Half the width of a Python call's diamond.
+constexpr int CallMarkRadius = 5;
 // Indentation of a descendant's name in the gutter per generation; deeper ones stay at the last.
 constexpr int IndentPixels = 12;
 constexpr int MaxIndentDepth = 6;
@@ -54,6 +59,16 @@ QColor markerColor(const TimelineGeometry::Marker &marker)
     default:
         return EndColor;
     }
+}
+
+// What a call's diamond is labelled with, as the program wrote it: "start()", ".exitcode".
+QString callLabel(const PythonCall &call)
+{
+    if (call.call == QLatin1String("exitcode"))
+        return QStringLiteral(".exitcode");
+    if (call.call == QLatin1String("joined"))
+        return QStringLiteral("join() ✓");
+    return call.call + QStringLiteral("()");
 }
 
 QFont smallFont(const QFont &font)
@@ -135,8 +150,10 @@ void TimelineView::paintEvent(QPaintEvent *)
     QPainter painter(viewport());
     painter.fillRect(viewport()->rect(), palette().color(QPalette::Base));
     const TimelineGeometry::LaneRange lanes = m_geometry.visibleLanes(laneCount());
+    m_callMarkBudget = MaxCallMarksPerPaint;
     for (int lane = lanes.first; lane <= lanes.last; ++lane)
         paintLane(painter, lane);
+    paintCallConnectors(painter, lanes);
     paintAxis(painter);
     if (anythingRuns())
         paintNowLine(painter);
@@ -226,6 +243,7 @@ void TimelineView::paintLane(QPainter &painter, int lane) const
         paintMoreLane(painter, entry, top);
         break;
     }
+    paintPythonCalls(painter, lane, top);
     painter.setClipRect(QRect(0, top, m_gutterWidth - 1, height)
                                 .intersected(QRect(0, area.top(), m_gutterWidth, area.height())));
     paintLaneLabel(painter, lane, top);
@@ -344,7 +362,8 @@ void TimelineView::paintDescendantLane(QPainter &painter,
                                        const Descendant &descendant,
                                        int top) const
 {
-    const QColor color = workerColor(worker.id());
+    // Its own colour, as its lines in the output have it.
+    const QColor color = processColor(worker.id(), descendant.pid);
     const QRect area = m_geometry.laneArea();
     const int y = barTop(top);
     const int height = barHeight();
@@ -521,7 +540,7 @@ void TimelineView::paintLaneLabel(QPainter &painter, int lane, int top) const
         break;
     case Lane::Kind::Descendant:
         pid = descendant ? descendant->pid : 0;
-        name = descendant ? descendant->name() : QString();
+        name = descendant ? WorkerTableModel::processName(worker, *descendant) : QString();
         ended = !descendant || !descendant->isAlive();
         if (descendant && descendant->orphan)
             detail = descendant->reparentedTo > 0 ? tr("orphan → %1").arg(descendant->reparentedTo)
@@ -543,9 +562,10 @@ void TimelineView::paintLaneLabel(QPainter &painter, int lane, int top) const
         painter.setPen(Qt::NoPen);
         QColor swatchColor = workerColor(workerId);
         if (entry.kind == Lane::Kind::Descendant) {
-            // A child's swatch is its worker's colour, hollow: the lane belongs to that tree.
+            // A child's swatch is its own colour framed in its worker's: the lane belongs to
+            // that tree.
             painter.setPen(QPen(swatchColor, 2));
-            painter.setBrush(Qt::NoBrush);
+            painter.setBrush(processColor(workerId, pid));
         } else {
             painter.setBrush(swatchColor);
         }
@@ -622,11 +642,11 @@ QString TimelineView::workerSummary(const Worker &worker) const
     return lines.join(QLatin1Char('\n'));
 }
 
-QString TimelineView::descendantSummary(const Descendant &descendant) const
+QString TimelineView::descendantSummary(const Worker *worker, const Descendant &descendant) const
 {
     QStringList lines;
     lines.append(tr("%1 · PID %2 (child of %3)")
-                         .arg(descendant.name())
+                         .arg(WorkerTableModel::processName(worker, descendant))
                          .arg(descendant.pid)
                          .arg(descendant.parentPid));
     if (!descendant.arguments.isEmpty())
@@ -667,7 +687,9 @@ QString TimelineView::descendantSummary(const Descendant &descendant) const
     return lines.join(QLatin1Char('\n'));
 }
 
-QString TimelineView::descendantToolTip(const Descendant &descendant, int x) const
+QString TimelineView::descendantToolTip(const Worker *worker,
+                                        const Descendant &descendant,
+                                        int x) const
 {
     // A mark first: it is what the eye aims at.
     if (descendant.endTimeUs > 0
@@ -688,7 +710,7 @@ QString TimelineView::descendantToolTip(const Descendant &descendant, int x) con
                    + QLatin1Char('\n') + signalDescription(received.signalNumber);
         }
     }
-    return descendantSummary(descendant);
+    return descendantSummary(worker, descendant);
 }
 
 QString TimelineView::toolTipAt(const QPoint &position) const
@@ -703,8 +725,10 @@ QString TimelineView::toolTipAt(const QPoint &position) const
         const Descendant *descendant = descendantAtLane(lane);
         if (!descendant)
             return QString();
-        return position.x() < m_gutterWidth ? descendantSummary(*descendant)
-                                            : descendantToolTip(*descendant, position.x());
+        if (position.x() < m_gutterWidth)
+            return descendantSummary(entry.worker, *descendant);
+        const QString call = callToolTip(*entry.worker, lane, position.x());
+        return !call.isEmpty() ? call : descendantToolTip(entry.worker, *descendant, position.x());
     }
     const Worker *worker = workerAtLane(lane);
     if (position.x() < m_gutterWidth || !worker) {
@@ -724,7 +748,9 @@ QString TimelineView::toolTipAt(const QPoint &position) const
                 .arg(QCoreApplication::applicationPid());
     }
 
-    // A mark first: it is what the eye aims at.
+    // A mark first: it is what the eye aims at; a call's diamond sits on the bar, in the middle.
+    if (const QString call = callToolTip(*worker, lane, position.x()); !call.isEmpty())
+        return call;
     const QList<TimelineGeometry::Marker> markers = m_geometry.markers(worker->events());
     for (const TimelineGeometry::Marker &marker : markers) {
         if (std::abs(marker.x - position.x()) > MarkerHitPixels)
@@ -751,6 +777,185 @@ QString TimelineView::toolTipAt(const QPoint &position) const
             break;
     }
     return workerSummary(*worker);
+}
+
+bool TimelineView::callerOfLane(
+        int lane, const Worker *&worker, qint64 &pid, qint64 &fromUs, qint64 &untilUs) const
+{
+    const Lane &entry = laneAt(lane);
+    worker = entry.worker.data();
+    if (!worker || worker->pythonCalls().isEmpty())
+        return false;
+    fromUs = 0;
+    untilUs = std::numeric_limits<qint64>::max();
+    if (entry.kind == Lane::Kind::Worker) {
+        pid = worker->pid();
+        return pid > 0;
+    }
+    const Descendant *descendant = descendantAtLane(lane);
+    if (!descendant)
+        return false;
+    pid = descendant->pid;
+    // Its own life, give or take a millisecond of two clocks: an earlier process with the same
+    // PID made the calls before it.
+    fromUs = descendant->startTimeUs - 1000;
+    if (descendant->endTimeUs > 0)
+        untilUs = descendant->endTimeUs + 1000;
+    return true;
+}
+
+QList<TimelineGeometry::CallMark> TimelineView::pythonCallMarks(int lane, int limit) const
+{
+    const Worker *worker = nullptr;
+    qint64 pid = 0;
+    qint64 fromUs = 0;
+    qint64 untilUs = 0;
+    if (!callerOfLane(lane, worker, pid, fromUs, untilUs))
+        return {};
+    return m_geometry.callMarks(worker->pythonCalls(), pid, fromUs, untilUs, CallMarkRadius, limit);
+}
+
+void TimelineView::paintPythonCalls(QPainter &painter, int lane, int top) const
+{
+    const Worker *worker = nullptr;
+    qint64 pid = 0;
+    qint64 fromUs = 0;
+    qint64 untilUs = 0;
+    if (m_callMarkBudget <= 0 || !callerOfLane(lane, worker, pid, fromUs, untilUs))
+        return;
+    const QList<PythonCall> &calls = worker->pythonCalls();
+    const int y = barTop(top);
+    const int height = barHeight();
+    const double middle = y + height / 2.0;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+
+    // A join() waits: a bracket under the bar from the call to its return (or to now).
+    const QList<TimelineGeometry::CallSpan> spans = m_geometry.joinSpans(calls,
+                                                                         pid,
+                                                                         fromUs,
+                                                                         untilUs,
+                                                                         m_callMarkBudget);
+    const double nowX = m_geometry.xForTime(now());
+    painter.setPen(QPen(PythonCallColor, 2, Qt::SolidLine, Qt::FlatCap));
+    for (const TimelineGeometry::CallSpan &span : spans) {
+        const double from = m_geometry.xForTimeUs(calls.at(span.joinIndex).timeUs);
+        const double to = span.joinedIndex >= 0
+                                  ? m_geometry.xForTimeUs(calls.at(span.joinedIndex).timeUs)
+                                  : (untilUs == std::numeric_limits<qint64>::max()
+                                                     && worker->hasLiveProcesses()
+                                             ? nowX
+                                             : from);
+        const double bottom = y + height - 1.5;
+        painter.drawLine(QPointF(from, bottom - 4), QPointF(from, bottom));
+        painter.drawLine(QPointF(from, bottom), QPointF(qMax(from, to), bottom));
+        if (span.joinedIndex >= 0)
+            painter.drawLine(QPointF(to, bottom - 4), QPointF(to, bottom));
+    }
+
+    // The calls: diamonds on the bar, each named above it where there is room.
+    const QList<TimelineGeometry::CallMark> marks = pythonCallMarks(lane, m_callMarkBudget);
+    m_callMarkBudget -= int(marks.size());
+    QFont labelFont = smallFont(font());
+    labelFont.setBold(true);
+    painter.setFont(labelFont);
+    const QFontMetrics labelMetrics(labelFont);
+    double labelsEnd = -1e9;
+    const QPen outline(palette().color(QPalette::Base), 1);
+    for (const TimelineGeometry::CallMark &mark : marks) {
+        const PythonCall &call = calls.at(mark.callIndex);
+        const QPointF diamond[4] = {QPointF(mark.x, middle - CallMarkRadius),
+                                    QPointF(mark.x + CallMarkRadius, middle),
+                                    QPointF(mark.x, middle + CallMarkRadius),
+                                    QPointF(mark.x - CallMarkRadius, middle)};
+        painter.setPen(outline);
+        painter.setBrush(PythonCallColor);
+        painter.drawPolygon(diamond, 4);
+        const QString label = callLabel(call);
+        const double width = labelMetrics.horizontalAdvance(label);
+        const double left = m_geometry.labelLeft(mark.x, width);
+        if (left > labelsEnd) {
+            painter.setPen(PythonCallColor);
+            painter.drawText(QPointF(left, top + 2 + labelMetrics.ascent()), label);
+            labelsEnd = left + width + 6;
+        }
+    }
+    painter.restore();
+}
+
+void TimelineView::paintCallConnectors(QPainter &painter,
+                                       const TimelineGeometry::LaneRange &lanes) const
+{
+    // After every lane is painted: a line crosses the lanes between a call and its target.
+    painter.save();
+    painter.setClipRect(m_geometry.laneArea());
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QColor lineColor = PythonCallColor;
+    lineColor.setAlpha(170);
+    painter.setPen(QPen(lineColor, 1, Qt::DashLine));
+    painter.setBrush(PythonCallColor);
+    int budget = MaxCallMarksPerPaint;
+    const auto middleOf = [this](int lane) {
+        return barTop(m_geometry.laneTop(lane)) + barHeight() / 2.0;
+    };
+    for (int lane = lanes.first; lane <= lanes.last && budget > 0; ++lane) {
+        const Worker *worker = nullptr;
+        qint64 pid = 0;
+        qint64 fromUs = 0;
+        qint64 untilUs = 0;
+        if (!callerOfLane(lane, worker, pid, fromUs, untilUs))
+            continue;
+        const QList<PythonCall> &calls = worker->pythonCalls();
+        // Every call, not one per column: four start() in a millisecond reach four lanes.
+        const QList<TimelineGeometry::CallMark> marks
+                = m_geometry.callMarks(calls, pid, fromUs, untilUs, 0, budget, false);
+        for (const TimelineGeometry::CallMark &mark : marks) {
+            const PythonCall &call = calls.at(mark.callIndex);
+            if (!TimelineGeometry::isAboutTarget(call))
+                continue;
+            const int target = laneOfProcess(worker->id(), call.target);
+            if (target < lanes.first || target > lanes.last || target == lane)
+                continue;
+            --budget;
+            const double from = middleOf(lane);
+            const double to = middleOf(target);
+            const double direction = to > from ? 1.0 : -1.0;
+            painter.drawLine(QPointF(mark.x, from + direction * CallMarkRadius),
+                             QPointF(mark.x, to - direction * 3.0));
+            painter.drawEllipse(QPointF(mark.x, to), 2.5, 2.5);
+        }
+    }
+    painter.restore();
+}
+
+QString TimelineView::callToolTip(const Worker &worker, int lane, int x) const
+{
+    // Every call near the pointer, not only the one drawn: Process() and start() share a pixel.
+    constexpr int MaxCallsTold = 5;
+    const QList<PythonCall> &calls = worker.pythonCalls();
+    const QList<TimelineGeometry::CallMark> marks = pythonCallMarks(lane);
+    for (const TimelineGeometry::CallMark &mark : marks) {
+        if (std::abs(mark.x - x) > MarkerHitPixels)
+            continue;
+        const qint64 pid = calls.at(mark.callIndex).pid;
+        QStringList lines;
+        for (qsizetype i = mark.callIndex; i < calls.size() && lines.size() < MaxCallsTold; ++i) {
+            const PythonCall &call = calls.at(i);
+            const double callX = m_geometry.xForTimeUs(call.timeUs);
+            if (callX > x + MarkerHitPixels)
+                break;
+            if (call.pid != pid)
+                continue;
+            QString text = timeText(call.timeUs / 1000) + QLatin1String(": ") + call.text();
+            if (!call.file.isEmpty()) {
+                text += QLatin1Char('\n') + call.file
+                        + (call.line > 0 ? QStringLiteral(":%1").arg(call.line) : QString());
+            }
+            lines.append(text);
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+    return QString();
 }
 
 } // namespace ProcLab

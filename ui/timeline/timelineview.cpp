@@ -297,24 +297,43 @@ void TimelineView::rebuildLanes()
 {
     m_lanes.clear();
     m_lanes.append(Lane());
+    m_workerLanes.clear();
+    m_descendantLaneOfPid.clear();
     QHash<int, DescendantLanes> kept;
     for (Worker *worker : m_pool.workers()) {
         Lane lane;
         lane.kind = Lane::Kind::Worker;
         lane.worker = worker;
+        m_workerLanes.insert(worker->id(), int(m_lanes.size()));
         m_lanes.append(lane);
-        if (!worker->descendants())
+        const DescendantTracker *tracker = worker->descendants();
+        if (!tracker)
             continue;
         auto found = m_descendantLanes.find(worker->id());
         if (found == m_descendantLanes.end()) {
             buildDescendantLanes(*worker);
             found = m_descendantLanes.find(worker->id());
         }
-        m_lanes.append(found->lanes);
+        // Where a Python call's target is drawn; a reused PID goes to the latest lane with it.
+        for (const Lane &descendantLane : std::as_const(found->lanes)) {
+            if (const Descendant *descendant = tracker->descendant(descendantLane.descendantId))
+                m_descendantLaneOfPid.insert({worker->id(), descendant->pid}, int(m_lanes.size()));
+            m_lanes.append(descendantLane);
+        }
         kept.insert(worker->id(), *found);
     }
     // Workers the pool let go take their lanes with them.
     m_descendantLanes = kept;
+}
+
+int TimelineView::laneOfProcess(int workerId, qint64 pid) const
+{
+    if (pid <= 0)
+        return -1;
+    const int workerLane = m_workerLanes.value(workerId, -1);
+    if (const Worker *worker = workerAtLane(workerLane); worker && worker->pid() == pid)
+        return workerLane;
+    return m_descendantLaneOfPid.value({workerId, pid}, -1);
 }
 
 bool TimelineView::anythingRuns() const

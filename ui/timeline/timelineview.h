@@ -32,6 +32,14 @@ struct Descendant;
 // rebuilt when the tracker's batched changes arrive, never per process, and only those in view
 // are painted.
 //
+// A Python worker's multiprocessing calls (Worker::pythonCalls()) are diamonds on the lane of the
+// process that made them, named above the bar where there is room ("start()", "terminate()"); a
+// call about another process (start, terminate, kill, join) draws a thin line to that process's
+// lane when it is in view, and a join() is a bracket under the bar until its join() returned.
+// Only the calls in view are looked at (they are in time order: a binary search finds the first),
+// at most one per pixel column per lane and MaxCallMarksPerPaint in all. A child Python named is
+// labelled with that name: "Process-1 (python3)".
+//
 // Everything drawn comes from the core: Worker::startTime(), endTime(), events() and the times of
 // the lines in its scrollback, so the picture is what the operating system did, not an animation.
 // Only the lanes in view are painted, and ticks are thinned to one per pixel column, so 500 workers
@@ -51,6 +59,7 @@ public:
     static constexpr qint64 MinFitSpanMs = 10000;
     static constexpr double ZoomStep = 1.5;
     static constexpr int MaxDescendantLanesPerWorker = 300;
+    static constexpr int MaxCallMarksPerPaint = 3000;
 
     // What one lane shows.
     struct Lane
@@ -77,6 +86,12 @@ public:
     const Descendant *descendantAtLane(int lane) const;
     // The process a click on the lane selects; invalid for the main process and "+N more".
     ProcessTarget processAtLane(int lane) const;
+    // The Python calls drawn on a lane now, made by the lane's process, at most one per pixel
+    // column: what hovering finds, what painting draws.
+    QList<TimelineGeometry::CallMark> pythonCallMarks(int lane,
+                                                      int limit = MaxCallMarksPerPaint) const;
+    // The lane of a process of a worker's tree (its program's or a descendant's), or -1.
+    int laneOfProcess(int workerId, qint64 pid) const;
     // What the lane's end mark says: "0", "-15 · SIGTERM"; empty while it runs.
     QString endText(int lane) const;
     // The text of a "+N more" lane.
@@ -165,9 +180,15 @@ private:
     void paintTicks(QPainter &painter, const Scrollback &lines, const QColor &color, int top) const;
     void paintLaneLabel(QPainter &painter, int lane, int top) const;
     void paintNowLine(QPainter &painter) const;
+    void paintPythonCalls(QPainter &painter, int lane, int top) const;
+    void paintCallConnectors(QPainter &painter, const TimelineGeometry::LaneRange &lanes) const;
+    // The process whose calls a lane shows, and its life in microseconds; false for none.
+    bool callerOfLane(
+            int lane, const Worker *&worker, qint64 &pid, qint64 &fromUs, qint64 &untilUs) const;
+    QString callToolTip(const Worker &worker, int lane, int x) const;
     QString workerSummary(const Worker &worker) const;
-    QString descendantSummary(const Descendant &descendant) const;
-    QString descendantToolTip(const Descendant &descendant, int x) const;
+    QString descendantSummary(const Worker *worker, const Descendant &descendant) const;
+    QString descendantToolTip(const Worker *worker, const Descendant &descendant, int x) const;
     QString moreSummary(const Lane &lane) const;
     QString timeText(qint64 timeMs) const;
     int barTop(int laneTop) const;
@@ -188,7 +209,10 @@ private:
     QToolButton *m_zoomInButton = nullptr;
     QToolButton *m_zoomOutButton = nullptr;
     QList<Lane> m_lanes;
-    QHash<int, DescendantLanes> m_descendantLanes; // by worker id
+    QHash<int, DescendantLanes> m_descendantLanes;        // by worker id
+    QHash<int, int> m_workerLanes;                        // worker id -> its lane
+    QHash<QPair<int, qint64>, int> m_descendantLaneOfPid; // (worker id, PID) -> lane
+    mutable int m_callMarkBudget = MaxCallMarksPerPaint;  // what is left for this paint
     QSet<int> m_selected;
     ProcessTargets m_selectedProcesses;
     Scrollback m_mainLines;

@@ -47,7 +47,7 @@ void LowerPane::setSelectedProcesses(const ProcessTargets &targets)
     QSet<int> workerIds;
     for (const ProcessTarget &target : targets)
         workerIds.insert(target.workerId);
-    m_outputView->setWorkerFilter(workerIds);
+    m_outputView->setSelectedProcesses(targets);
     m_timeline->setSelectedWorkers(workerIds);
     m_timeline->setSelectedProcesses(targets);
     m_processView->setSelectedProcesses(targets);

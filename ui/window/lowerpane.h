@@ -21,9 +21,9 @@ class WorkerPool;
 // keeps its full width, and the code sits next to the lines it explains.
 //
 // It shows the processes selected in the table (setSelectedProcesses) in each of them: the output
-// filtered to their workers (a line is known by its worker, not by the process that wrote it),
-// the lanes highlighted, the trees picked; the Python panel shows a selected Python program's own
-// source when they are all of one worker.
+// filtered to them (a worker's row: all its lines; a child's: the lines it wrote, where a Python
+// worker's lines tell it), the lanes highlighted, the trees picked; the Python panel shows a
+// selected Python program's own source when they are all of one worker.
 class LowerPane final : public QSplitter
 {
     Q_OBJECT

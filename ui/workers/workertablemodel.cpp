@@ -208,6 +208,12 @@ void WorkerTableModel::insertWorkers(int first, int last)
         Worker *worker = m_pool.at(row);
         auto node = std::make_unique<Node>();
         node->workerId = worker->id();
+        connect(worker,
+                &Worker::pythonCallsReceived,
+                this,
+                [this, workerId = worker->id()](const QList<PythonCall> &calls) {
+                    handlePythonCalls(workerId, calls);
+                });
         if (DescendantTracker *tracker = worker->descendants()) {
             node->tree = std::make_unique<Tree>();
             node->tree->tracker = tracker;
@@ -419,6 +425,34 @@ void WorkerTableModel::handleDescendantsChanged(int workerId,
             reconcile(*tree, entry->parentId, emptiedGhosts);
     }
     emitChangedRows(*tree, changedRows);
+}
+
+void WorkerTableModel::handlePythonCalls(int workerId, const QList<PythonCall> &calls)
+{
+    // Only a start() names a process; the rows of those it named show the name.
+    QSet<qint64> named;
+    for (const PythonCall &call : calls) {
+        if (call.call == QLatin1String("start") && call.target > 0 && !call.name.isEmpty())
+            named.insert(call.target);
+    }
+    Tree *tree = treeOf(workerId);
+    if (named.isEmpty() || !tree)
+        return;
+    QList<quint64> ids;
+    for (auto it = tree->entries.cbegin(); it != tree->entries.cend(); ++it) {
+        if (it->node && it->node->kind == RowKind::Descendant
+            && named.contains(it->node->process.pid))
+            ids.append(it.key());
+    }
+    emitChangedRows(*tree, ids);
+}
+
+QString WorkerTableModel::processName(const Worker *worker, const Descendant &process)
+{
+    const QString pythonName = worker ? worker->pythonNameOf(process.pid) : QString();
+    if (pythonName.isEmpty())
+        return process.name();
+    return QStringLiteral("%1 (%2)").arg(pythonName, process.name());
 }
 
 void WorkerTableModel::reconcile(Tree &tree, quint64 parentId, QList<quint64> &emptiedGhosts)
@@ -701,11 +735,15 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
 QVariant WorkerTableModel::descendantData(const Node *node, int column, int role) const
 {
     const Descendant &process = node->process;
+    const auto name = [this, node, &process] {
+        const Node *workerNode = m_workerNodesById.value(node->workerId);
+        return processName(workerNode ? workerAt(workerNode->workerRow) : nullptr, process);
+    };
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(column)) {
         case NameColumn:
-            return process.name();
+            return name();
         case PidColumn:
             return QString::number(process.pid);
         case StateColumn:
@@ -773,7 +811,7 @@ QVariant WorkerTableModel::descendantData(const Node *node, int column, int role
     case SortRole:
         switch (Column(column)) {
         case NameColumn:
-            return process.name();
+            return name();
         case PidColumn:
             return process.pid;
         case StateColumn:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "descendanttracker.h"
+#include "pythoncall.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -42,7 +43,9 @@ struct ExitInfo;
 // hidden running child, and an ended process keeps its row while rows of its children hang under
 // it, even once the tracker has forgotten it (its row then shows the last copy announced). What
 // the model keeps besides rows is a few ids per process the tracker keeps: it is as bounded as the
-// tracker. Processes that the tracker forgot before it ever announced them (more than its ended
+// tracker. A Python worker's children are named as Python named them ("Process-1 (python3)"):
+// each batch of its calls (Worker::pythonCallsReceived()) that names processes becomes one
+// dataChanged() per contiguous run of their rows. Processes that the tracker forgot before it ever announced them (more than its ended
 // limit ending within one batch) are in no count here.
 class WorkerTableModel final : public QAbstractItemModel
 {
@@ -115,6 +118,10 @@ public:
     // "3.4 MB", "1.2 GB": the memory cells.
     static QString memoryText(qint64 bytes);
 
+    // A process of a worker's tree as every view names it: "Process-1 (python3)" when Python
+    // named it (Worker::pythonNameOf()), its program's file name otherwise. worker may be null.
+    static QString processName(const Worker *worker, const Descendant &process);
+
     // The language changed: headers and cells (states, exit readings) are read again.
     void retranslate();
 
@@ -132,6 +139,7 @@ private:
     void renumberWorkers();
     Tree *treeOf(int workerId) const;
     void handleDescendantsChanged(int workerId, const DescendantTracker::Changes &changes);
+    void handlePythonCalls(int workerId, const QList<PythonCall> &calls);
     void reconcile(Tree &tree, quint64 parentId, QList<quint64> &emptiedGhosts);
     void removeChildRows(Tree &tree, Node *parent, int first, int last);
     std::unique_ptr<Node> createDescendantNode(Tree &tree, Node *parent, quint64 id);

@@ -130,8 +130,10 @@ QVariant WorkerTableProxy::descendantData(const QModelIndex &index, int role) co
         return failureColor();
     if (more || !index.data(WorkerTableModel::IsActiveRole).toBool())
         return EndedColor;
+    // Its own colour, as its lines in the output and its lane in the timeline have it.
     if (column == WorkerTableModel::PidColumn)
-        return workerColor(index.data(WorkerTableModel::WorkerIdRole).toInt());
+        return processColor(index.data(WorkerTableModel::WorkerIdRole).toInt(),
+                            index.data(WorkerTableModel::PidRole).toLongLong());
     return QVariant();
 }
 
