@@ -34,6 +34,7 @@ private slots:
     void init();
     void exampleOneShowsItsStartedPids();
     void exampleTwoShowsTerminateAndExitCode();
+    void theHooksCallsAreAnnotated();
     void unreadableSourceIsSaid();
     void theWindowShowsTheSelectedWorkersPython();
     void mirrorTitleSaysWhatItUses();
@@ -267,6 +268,33 @@ void tst_PythonPanel::exampleTwoShowsTerminateAndExitCode()
     // The program's own comment stays its own, not an annotation.
     QCOMPARE(sourceLine(panel, 16), QStringLiteral("    # started"));
     QCOMPARE(panel.annotation(16), QString());
+}
+
+void tst_PythonPanel::theHooksCallsAreAnnotated()
+{
+    // End to end: followed, the program runs with ProcLab's Python hook, whose calls reach the
+    // panel through the worker's channel.
+    QTemporaryDir folder;
+    const QString script = writeScript(folder, "example1.py", ExampleOne);
+    Session session(TestSupport::workerProgram());
+    PythonPanel panel(session.pythonMirror());
+    WorkerSpec spec = pythonSpec(folder, QStringLiteral("example1.py"));
+    spec.followChildren = true;
+    Worker worker(1, spec);
+    Output output;
+    output.follow(worker);
+    panel.setWorker(&worker);
+    worker.start(systemSearchPath());
+    QVERIFY2(worker.isSeenAsPython(), "the hook was not found");
+    // Seen as Python from its start: the command's script is shown before any call.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.showsSource(), Timeout);
+    QCOMPARE(panel.sourceFile(), script);
+    QTRY_VERIFY_WITH_TIMEOUT(worker.state() == WorkerState::Finished, Timeout);
+    const QMap<QString, qint64> pids = saidBy(output.lines);
+    QStringList children;
+    for (int i = 0; i < 4; ++i)
+        children.append(QString::number(pids.value(QStringLiteral("서브 프로그램 %1").arg(i))));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.annotation(14), children.join(QLatin1String(", ")), Timeout);
 }
 
 void tst_PythonPanel::unreadableSourceIsSaid()
