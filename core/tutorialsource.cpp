@@ -26,7 +26,7 @@ const char CountingFunction[] = R"(def %1(thing):
         time.sleep(1)
 )";
 
-QString countingFunction(const QString &name)
+QString countingFunctionCode(const QString &name)
 {
     return QString::fromUtf8(CountingFunction).arg(name).arg(Lessons::CountTo);
 }
@@ -68,7 +68,7 @@ QString spawnExampleOutput()
 QString countdownExample()
 {
     return QStringLiteral("import multiprocessing\nimport os\nimport time\n\n")
-           + countingFunction(QStringLiteral("sub_func")) + QLatin1Char('\n')
+           + countingFunctionCode(QStringLiteral("sub_func")) + QLatin1Char('\n')
            + QString::fromUtf8(MainFunction) + QStringLiteral("\nif __name__ == '__main__':\n")
            + mainCall()
            + QStringLiteral("    p = multiprocessing.Process(target=sub_func, args=(\"%1\",))\n"
@@ -88,14 +88,29 @@ QString countdownExampleOutput()
     return output;
 }
 
-QString mirrorScriptHeader()
+QString mirrorFunctions(const QString &subProgramFunction, const QString &countingFunction)
 {
-    return QStringLiteral("import multiprocessing\nimport os\nimport signal\nimport subprocess\n"
-                          "import time\n\n\n")
-           + QString::fromUtf8(MainFunction) + QStringLiteral("\n\n")
-           + QString::fromUtf8(SubFunction) + QStringLiteral("\n\n")
-           + countingFunction(QStringLiteral("count_func"))
-           + QStringLiteral("\n\nif __name__ == '__main__':\n");
+    // The name the tutorial gives both, so the second of a script is renamed: it says so.
+    const QString tutorialName = QStringLiteral("sub_func");
+    const auto renamed = [&tutorialName](const QString &name, int example) {
+        return name == tutorialName
+                       ? QString()
+                       : QStringLiteral(
+                                 "# The tutorial's example %1 names this %2 too; this program "
+                                 "holds both examples,\n# so it needs another name.\n")
+                                 .arg(example)
+                                 .arg(tutorialName);
+    };
+    QString text;
+    if (!subProgramFunction.isEmpty()) {
+        QString function = QString::fromUtf8(SubFunction);
+        function.replace(tutorialName, subProgramFunction);
+        text += renamed(subProgramFunction, 1) + function + QLatin1Char('\n');
+    }
+    if (!countingFunction.isEmpty())
+        text += renamed(countingFunction, 2) + countingFunctionCode(countingFunction)
+                + QLatin1Char('\n');
+    return text + QString::fromUtf8(MainFunction);
 }
 
 } // namespace ProcLab::TutorialSource

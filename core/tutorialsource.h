@@ -15,8 +15,9 @@ QString spawnExampleOutput();
 QString countdownExample();
 QString countdownExampleOutput();
 
-// The start of the mirror's script: the imports and the tutorial's functions (the counting one
-// named count_func, beside sub_func), up to the body of `if __name__ == '__main__':`.
-QString mirrorScriptHeader();
+// The tutorial's functions for the mirror's script, in the tutorial's order: each example's
+// sub_func under the name given (none when empty), then main_func. Both examples call theirs
+// sub_func; a script that holds both lessons needs two names, and says why above the second.
+QString mirrorFunctions(const QString &subProgramFunction, const QString &countingFunction);
 
 } // namespace ProcLab::TutorialSource

@@ -943,7 +943,8 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     QTest::mouseClick(copy, Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), session.pythonMirror().script());
 
-    // The script does it again: the main program's line and the four workers' lines.
+    // The script does it again: the main program's line and the four workers' lines (then the
+    // exit codes it prints, as the panel's comments give them).
     QTemporaryDir directory;
     QVERIFY(directory.isValid());
     const QString path = directory.filePath(QStringLiteral("session.py"));
@@ -957,11 +958,13 @@ void tst_ProcessView::pythonPanelAfterSpawnLesson()
     python.start(QStringLiteral("python3"), {path});
     QVERIFY2(finished.wait(Timeout), "python3 did not finish");
     const QString printed = QString::fromUtf8(python.readAllStandardOutput());
-    const QStringList lines = printed.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = printed.split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                      .filter(QStringLiteral(" says: "));
     QVERIFY2(lines.size() == 5,
              qPrintable(printed + QString::fromUtf8(python.readAllStandardError())));
     QVERIFY(printed.contains(QStringLiteral("메인 프로그램")));
     QVERIFY(printed.contains(QStringLiteral("서브 프로그램 3")));
+    QCOMPARE(printed.count(QStringLiteral(".exitcode = 0\n")), 4);
 
     toggle->trigger();
     QVERIFY(!panel->isVisible());
