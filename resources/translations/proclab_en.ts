@@ -808,6 +808,25 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
 </context>
 <context>
+    <name>ProcLab::PythonCall</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned: %1 ended, exitcode %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::PythonPanel</name>
     <message>
         <source>Copy script</source>
@@ -816,14 +835,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Save script…</source>
         <translation>Save script…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The same in Python&lt;/b&gt; (multiprocessing)</source>
-        <translation>&lt;b&gt;The same in Python&lt;/b&gt; (multiprocessing)</translation>
-    </message>
-    <message>
-        <source>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments</source>
-        <translation>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments</translation>
     </message>
     <message>
         <source>Copy the whole session as a Python program that does it again</source>
@@ -848,6 +859,120 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Could not save %1: %2</source>
         <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Python program&lt;/b&gt;: no source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the program&apos;s own source, as it runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Each line that made a multiprocessing call is annotated with what it did: the PIDs it started, the signals it sent, the exit codes it read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the program&apos;s source with the annotations as comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program&apos;s source is a file of its own (%1); Save script saves the session&apos;s script, shown when no Python program is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same in Python&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same in Python&lt;/b&gt; (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments. Select a Python program to see its own source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::PythonSource</name>
+    <message>
+        <source>This Python program runs no file of its own (python3 -c or -m): there is no source to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be found, so its source cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so its source is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to show (more than %2 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 … and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exitcode %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out, still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">running</translation>
+    </message>
+    <message>
+        <source>SIGTERM to its workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -796,6 +796,25 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     </message>
 </context>
 <context>
+    <name>ProcLab::PythonCall</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%2에 %1</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>%1을(를) 기다림</translation>
+    </message>
+    <message>
+        <source>returned: %1 ended, exitcode %2</source>
+        <translation>반환됨: %1 종료, exitcode %2</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>반환됨</translation>
+    </message>
+</context>
+<context>
     <name>ProcLab::PythonPanel</name>
     <message>
         <source>Copy script</source>
@@ -804,14 +823,6 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Save script…</source>
         <translation>스크립트 저장…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The same in Python&lt;/b&gt; (multiprocessing)</source>
-        <translation>&lt;b&gt;같은 일을 파이썬으로&lt;/b&gt; (multiprocessing)</translation>
-    </message>
-    <message>
-        <source>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments</source>
-        <translation>프로세스에 한 모든 동작을 튜토리얼의 파이썬 코드로 보여 주고, 실제 PID와 종료 코드는 주석으로 붙입니다</translation>
     </message>
     <message>
         <source>Copy the whole session as a Python program that does it again</source>
@@ -836,6 +847,119 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
     <message>
         <source>Could not save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Python program&lt;/b&gt;: no source file</source>
+        <translation>&lt;b&gt;파이썬 프로그램&lt;/b&gt;: 소스 파일 없음</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the program&apos;s own source, as it runs</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 실행 중인 프로그램 자신의 소스</translation>
+    </message>
+    <message>
+        <source>%1
+Each line that made a multiprocessing call is annotated with what it did: the PIDs it started, the signals it sent, the exit codes it read</source>
+        <translation>%1
+multiprocessing 호출을 한 줄마다 그 결과를 주석으로 붙입니다: 시작한 PID, 보낸 시그널, 읽은 종료 코드</translation>
+    </message>
+    <message>
+        <source>Copy source</source>
+        <translation>소스 복사</translation>
+    </message>
+    <message>
+        <source>Copy the program&apos;s source with the annotations as comments</source>
+        <translation>결과 주석을 붙인 프로그램 소스를 복사합니다</translation>
+    </message>
+    <message>
+        <source>The program&apos;s source is a file of its own (%1); Save script saves the session&apos;s script, shown when no Python program is selected</source>
+        <translation>프로그램의 소스는 이미 자기 파일(%1)입니다. 스크립트 저장은 파이썬 프로그램을 선택하지 않았을 때 보이는 세션 스크립트를 저장합니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same in Python&lt;/b&gt;</source>
+        <translation>&lt;b&gt;같은 일을 파이썬으로&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same in Python&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;같은 일을 파이썬으로&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>Every action on the workers as the tutorial&apos;s Python would write it, with the real PIDs and exit codes as comments. Select a Python program to see its own source.</source>
+        <translation>프로세스에 한 모든 동작을 튜토리얼의 파이썬 코드로 보여 주고, 실제 PID와 종료 코드는 주석으로 붙입니다. 파이썬 프로그램을 선택하면 그 프로그램 자신의 소스를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1은(는) 비어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcLab::PythonSource</name>
+    <message>
+        <source>This Python program runs no file of its own (python3 -c or -m): there is no source to show.</source>
+        <translation>이 파이썬 프로그램은 자기 파일을 실행하지 않습니다 (python3 -c 또는 -m): 보여 줄 소스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found, so its source cannot be shown.</source>
+        <translation>%1을(를) 찾을 수 없어 소스를 보여 줄 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so its source is not shown.</source>
+        <translation>%1은(는) 일반 파일이 아니어서 소스를 보여 주지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to show (more than %2 MB).</source>
+        <translation>%1은(는) 너무 커서 보여 줄 수 없습니다 (%2 MB 초과).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 … and %n more</source>
+        <translation>
+            <numerusform>%1 … 외 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other</source>
+        <translation>
+            <numerusform>그 밖의 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%2에 %1</translation>
+    </message>
+    <message>
+        <source>exitcode %1</source>
+        <translation>exitcode %1</translation>
+    </message>
+    <message>
+        <source>timed out, still running</source>
+        <translation>시간 초과, 아직 실행 중</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>%1을(를) 기다리는 중</translation>
+    </message>
+    <message>
+        <source>workers %1</source>
+        <translation>작업 프로세스 %1</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>반환됨</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>SIGTERM to its workers</source>
+        <translation>작업 프로세스들에 SIGTERM</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>호출됨</translation>
     </message>
 </context>
 <context>

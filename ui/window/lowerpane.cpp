@@ -5,6 +5,7 @@
 #include "pythonpanel.h"
 #include "session.h"
 #include "timelineview.h"
+#include "workerpool.h"
 
 #include <QEvent>
 #include <QTabBar>
@@ -14,6 +15,7 @@ namespace ProcLab {
 
 LowerPane::LowerPane(Session &session, QWidget *parent)
     : QSplitter(Qt::Horizontal, parent)
+    , m_pool(session.pool())
     , m_tabs(new QTabWidget)
     , m_outputView(new OutputView(session.pool()))
     , m_timeline(new TimelineView(session.pool()))
@@ -49,6 +51,8 @@ void LowerPane::setSelectedProcesses(const ProcessTargets &targets)
     m_timeline->setSelectedWorkers(workerIds);
     m_timeline->setSelectedProcesses(targets);
     m_processView->setSelectedProcesses(targets);
+    m_pythonPanel->setWorker(workerIds.size() == 1 ? m_pool.workerById(*workerIds.cbegin())
+                                                   : nullptr);
 }
 
 void LowerPane::setFontPointSize(int points)

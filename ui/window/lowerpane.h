@@ -14,6 +14,7 @@ class ProcessView;
 class PythonPanel;
 class Session;
 class TimelineView;
+class WorkerPool;
 
 // The lower half of the window: the output, the timeline and the process tree as tabs, with the
 // Python panel beside them. Python sits beside the output rather than beside the table: the table
@@ -21,7 +22,8 @@ class TimelineView;
 //
 // It shows the processes selected in the table (setSelectedProcesses) in each of them: the output
 // filtered to them (a worker's row: all its lines; a child's: the lines it wrote, where a Python
-// worker's lines tell it), the lanes highlighted, the trees picked.
+// worker's lines tell it), the lanes highlighted, the trees picked; the Python panel shows a
+// selected Python program's own source when they are all of one worker.
 class LowerPane final : public QSplitter
 {
     Q_OBJECT
@@ -44,6 +46,7 @@ protected:
 private:
     void retranslate();
 
+    const WorkerPool &m_pool;
     QTabWidget *m_tabs;
     OutputView *m_outputView;
     TimelineView *m_timeline;
