@@ -78,6 +78,9 @@ void Session::logDescendants()
                 const int workerId = worker->id();
                 const QString text = DescendantReporter::endText(descendant);
                 QTimer::singleShot(0, this, [this, workerId, text] {
+                    // A Python child's lines come through a pipe of its own, read on its own turn.
+                    if (Worker *owner = m_pool.workerById(workerId))
+                        owner->handOnPendingOutput();
                     m_pool.appendMonitorLine(workerId, text);
                 });
             });

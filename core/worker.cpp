@@ -986,6 +986,12 @@ void Worker::deliver(OutputChannel channel,
     emit changed();
 }
 
+void Worker::handOnPendingOutput()
+{
+    if (m_pythonChannel)
+        m_pythonChannel->readPending();
+}
+
 void Worker::addPythonCalls(const QList<PythonCall> &calls)
 {
     if (calls.isEmpty())

@@ -137,6 +137,9 @@ public:
     // Takes calls the worker's Python channel received: kept, told as events (PythonCall kind)
     // and announced with pythonCallsReceived().
     void addPythonCalls(const QList<PythonCall> &calls);
+    // Hands on now what its processes have written so far, so that what is told next (a child's
+    // end) comes after it: a Python worker's processes write through pipes of their own.
+    void handOnPendingOutput();
     // Terminate when the countdown ends; replaces an earlier schedule.
     void terminateAfter(std::chrono::milliseconds delay,
                         std::chrono::milliseconds grace,

@@ -1,6 +1,7 @@
 #include "outputline.h"
 #include "pythoncall.h"
 #include "recordreader.h"
+#include "scrollback.h"
 #include "session.h"
 #include "testsupport.h"
 #include "worker.h"
@@ -357,6 +358,41 @@ void tst_PythonWorkers::sessionLinesCarryTheWriter()
         }
     }
     QCOMPARE(starts, 4);
+
+    // The merged log tells each child's start, then its line, then its end: its line came through
+    // a pipe of its own, and is handed on before the end the tracer reported. (The end is told a
+    // moment after the tracer's report.)
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&session] {
+                int ends = 0;
+                const Scrollback &log = session.pool().log();
+                for (qint64 line = log.firstLine(); line < log.endLine(); ++line)
+                    ends += log.at(line).text.contains(QLatin1String(") ended: exit code 0"));
+                return ends == 4;
+            }(),
+            5000);
+    for (const qint64 child : std::as_const(writers)) {
+        if (child == worker->pid())
+            continue;
+        qint64 startedAt = -1, printedAt = -1, endedAt = -1;
+        const Scrollback &log = session.pool().log();
+        for (qint64 line = log.firstLine(); line < log.endLine(); ++line) {
+            const OutputLine &entry = log.at(line);
+            if (entry.text.startsWith(QStringLiteral("started %1 (child of").arg(child)))
+                startedAt = line;
+            else if (entry.pid == child)
+                printedAt = line;
+            else if (entry.text.startsWith(QStringLiteral("%1 (child of").arg(child))
+                     && entry.text.contains(QLatin1String("ended")))
+                endedAt = line;
+        }
+        QVERIFY2(startedAt >= 0 && startedAt < printedAt && printedAt < endedAt,
+                 qPrintable(QStringLiteral("%1: start %2, line %3, end %4")
+                                    .arg(child)
+                                    .arg(startedAt)
+                                    .arg(printedAt)
+                                    .arg(endedAt)));
+    }
 }
 
 void tst_PythonWorkers::nonPythonCommandsAreUnchanged()
