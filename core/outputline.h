@@ -28,8 +28,8 @@ struct OutputLine
     qint64 timestampMs = 0; // milliseconds since the epoch, when the line was read
     int workerId = 0;       // 0: the monitor itself
     // The process that wrote it, when known apart from the worker's program: a Python worker's
-    // child, through ProcLab's Python hook (core/pythonchannel.h). 0: the worker's own output pipe,
-    // written by its program (or a process that shares the pipe).
+    // child, through ProcLab's Python hook (core/pythonchannel.h). 0: the worker's program, or a
+    // process that shares its output pipe.
     qint32 pid = 0;
     OutputChannel channel = OutputChannel::StdOut;
     quint8 flags = NoFlags;

@@ -969,7 +969,8 @@ void Worker::deliver(OutputChannel channel,
     const size_t index = size_t(channelIndex(channel));
     for (OutputLine &line : lines) {
         line.workerId = m_id;
-        line.pid = qint32(writerPid);
+        // The program's own lines read as its pipe's: its PID and colour are the worker's.
+        line.pid = writerPid == m_pid ? 0 : qint32(writerPid);
         line.channel = channel;
         line.timestampMs = now;
         qint64 lineNumber = -1;
