@@ -18,6 +18,7 @@
 #include <QScopedValueRollback>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -350,7 +351,18 @@ void Worker::openPythonChannel()
     connect(channel, &PythonChannel::outputReceived, this, &Worker::readPythonOutput);
     connect(channel, &PythonChannel::outputClosed, this, &Worker::finishPythonOutput);
     connect(channel, &PythonChannel::callsReceived, this, [this](const QList<PythonCall> &calls) {
-        catchUpWithTracer(); // the processes the calls name are known first
+        // The processes the calls name are told first; but only when one is not known yet, so
+        // that what the tracer saw after a call is not told before it.
+        const bool allKnown = std::all_of(calls.cbegin(),
+                                          calls.cend(),
+                                          [this](const PythonCall &call) {
+                                              return call.target <= 0 || !m_descendants
+                                                     || m_descendants->findUnreaped(call.target);
+                                          });
+        if (!allKnown)
+            catchUpWithTracer();
+        else if (m_descendants)
+            m_descendants->announceNewProcesses(); // known, and maybe not told yet
         addPythonCalls(calls);
     });
 }

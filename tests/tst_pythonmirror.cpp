@@ -413,6 +413,17 @@ void tst_PythonMirror::pauseThenTerminateEndsMinus15()
              qPrintable(python.output.join('\n')));
 }
 
+// The variable the mirror gave a worker: the line that started it names its PID
+// ("p2 = subprocess.Popen(…)  # pid 4250", or "p2.start()  # pid 4250").
+static QString variableOf(const QStringList &lines, qint64 pid)
+{
+    for (const QString &line : lines) {
+        if (line.endsWith(QStringLiteral("# pid %1").arg(pid)))
+            return line.section(QLatin1Char(' '), 0, 0).section(QLatin1Char('.'), 0, 0);
+    }
+    return QString();
+}
+
 void tst_PythonMirror::killEndsMinus9()
 {
     Session session(TestSupport::workerProgram());
@@ -427,13 +438,19 @@ void tst_PythonMirror::killEndsMinus9()
     QCOMPARE(session.pythonMirror().processModules(),
              (QStringList{"multiprocessing", "subprocess"}));
     const QStringList lines = session.pythonMirror().lines();
-    QVERIFY2(lines.contains("os.killpg(p1.pid, signal.SIGKILL)") && lines.contains("p2.kill()"),
+    // Named in the order they started, which is either.
+    const QString p1 = variableOf(lines, command->pid());
+    const QString p2 = variableOf(lines, counting->pid());
+    QVERIFY2(lines.contains(QStringLiteral("os.killpg(%1.pid, signal.SIGKILL)").arg(p1))
+                     && lines.contains(p2 + ".kill()"),
              qPrintable(lines.join('\n')));
     const ScriptRun python = runFaithfully(session.pythonMirror(), session.pool(), since);
     QVERIFY2(python.finished && python.exitCode == 0, qPrintable(python.errors));
     QStringList codes = exitLines(python);
     codes.sort();
-    QCOMPARE(codes, (QStringList{"p1.wait() = -9", "p2.exitcode = -9"}));
+    QStringList expected{p1 + ".wait() = -9", p2 + ".exitcode = -9"};
+    expected.sort();
+    QCOMPARE(codes, expected);
 }
 
 void tst_PythonMirror::signalsToOneProcessAndToTheGroup()
@@ -453,16 +470,23 @@ void tst_PythonMirror::signalsToOneProcessAndToTheGroup()
     QTRY_VERIFY_WITH_TIMEOUT(!session.pool().hasActiveWorkers(), Timeout);
 
     const QStringList lines = session.pythonMirror().lines();
-    QVERIFY2(lines.contains("os.kill(p1.pid, signal.SIGUSR1)")
-                     && lines.contains("os.killpg(p2.pid, signal.SIGHUP)")
-                     && lines.contains("p3.terminate()")
-                     && !lines.join('\n').contains("p3.pid, signal.SIGCONT"),
+    // The workers start in any order, and are named p1, p2, p3 in the order they started.
+    const QString p1 = variableOf(lines, alone->pid());
+    const QString p2 = variableOf(lines, group->pid());
+    const QString p3 = variableOf(lines, counting->pid());
+    QVERIFY2(!p1.isEmpty() && !p2.isEmpty() && !p3.isEmpty(), qPrintable(lines.join('\n')));
+    QVERIFY2(lines.contains(QStringLiteral("os.kill(%1.pid, signal.SIGUSR1)").arg(p1))
+                     && lines.contains(QStringLiteral("os.killpg(%1.pid, signal.SIGHUP)").arg(p2))
+                     && lines.contains(QStringLiteral("%1.terminate()").arg(p3))
+                     && !lines.join('\n').contains(QStringLiteral("%1.pid, signal.SIGCONT").arg(p3)),
              qPrintable(lines.join('\n')));
     const ScriptRun python = runFaithfully(session.pythonMirror(), session.pool(), since);
     QVERIFY2(python.finished && python.exitCode == 0, qPrintable(python.errors));
     QStringList codes = exitLines(python);
     codes.sort();
-    QCOMPARE(codes, (QStringList{"p1.wait() = -10", "p2.wait() = -1", "p3.exitcode = -15"}));
+    QStringList expected{p1 + ".wait() = -10", p2 + ".wait() = -1", p3 + ".exitcode = -15"};
+    expected.sort();
+    QCOMPARE(codes, expected);
 }
 
 void tst_PythonMirror::ignoredTermEscalatesToKill()
@@ -590,7 +614,14 @@ void tst_PythonMirror::whatStillRunsIsStoppedAtTheEnd()
     const QString script = session.pythonMirror().script();
     const ScriptRun python = run(script, 5 * (Defaults::GracePeriod.count() + 2 * m_pythonCostMs));
     QVERIFY2(python.finished && python.exitCode == 0, qPrintable(script + '\n' + python.errors));
-    QCOMPARE(exitLines(python), (QStringList{"p1.wait() = -15", "p2.exitcode = -15"}));
+    // Named in the order they started, which is either.
+    const QStringList lines = session.pythonMirror().lines();
+    QStringList expected{variableOf(lines, command->pid()) + ".wait() = -15",
+                         variableOf(lines, counting->pid()) + ".exitcode = -15"};
+    QStringList codes = exitLines(python);
+    codes.sort();
+    expected.sort();
+    QCOMPARE(codes, expected);
     QVERIFY2(python.elapsedMs < Defaults::GracePeriod.count() + 2 * m_pythonCostMs,
              qPrintable(QString::number(python.elapsedMs)));
 
