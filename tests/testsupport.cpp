@@ -110,4 +110,49 @@ int zombieChildCount()
     return count;
 }
 
+QByteArray tutorialExample1()
+{
+    return QByteArrayLiteral(R"(import multiprocessing
+import os
+
+def sub_func(thing):
+    main_func(thing)
+
+def main_func(thing):
+    print("Process {} says: {}".format(os.getpid(), thing))
+
+if __name__ == '__main__':
+    main_func("메인 프로그램")
+    for i in range(4):
+        p = multiprocessing.Process(target=sub_func, args=("서브 프로그램 {}".format(i),))
+        p.start()
+)");
+}
+
+QByteArray tutorialExample2()
+{
+    return QByteArrayLiteral(R"(import multiprocessing
+import os
+import time
+
+def sub_func(thing):
+    main_func(thing)
+    start_num = 1
+    stop = 100000
+    for num in range(start_num, stop):
+        print("\tNumber {} of {}.".format(num, stop))
+        time.sleep(1)
+
+def main_func(thing):
+    print("Process {} says: {}".format(os.getpid(), thing))
+
+if __name__ == '__main__':
+    main_func("메인 프로그램")
+    p = multiprocessing.Process(target=sub_func, args=("loop",))
+    p.start()
+    time.sleep(5)
+    p.terminate()
+)");
+}
+
 } // namespace TestSupport

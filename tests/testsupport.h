@@ -2,6 +2,7 @@
 
 #include "workerspec.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -60,5 +61,11 @@ QList<qint64> liveChildren(qint64 pid);
 int openFileDescriptorCount();
 // Zombie children of this process (reaped by nobody yet).
 int zombieChildCount();
+
+// The seed tutorial's two scripts, exactly as it gives them, for tests that run them as a user
+// would. Example 1 makes each Process on line 13 and start()s it on line 14; example 2 start()s its
+// counting Process on line 19 and terminate()s it on line 21, five seconds later.
+QByteArray tutorialExample1();
+QByteArray tutorialExample2();
 
 } // namespace TestSupport

@@ -196,21 +196,7 @@ void tst_HeadlessFollow::tutorialScriptRecordsFourChildren()
     const QString script = m_dir.filePath("example1.py");
     QFile file(script);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"(import multiprocessing
-import os
-
-def sub_func(thing):
-    main_func(thing)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    for i in range(4):
-        p = multiprocessing.Process(target=sub_func, args=("서브 프로그램 {}".format(i),))
-        p.start()
-)");
+    file.write(TestSupport::tutorialExample1());
     file.close();
     const QString path = m_dir.filePath("example1.proclab-record");
     // Debian's python3, as a user runs it: a version manager's shim (pyenv on this machine) would

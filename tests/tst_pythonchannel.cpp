@@ -30,43 +30,8 @@ namespace {
 const QString Python = QStringLiteral("/usr/bin/python3");
 
 // The tutorial's two scripts, exactly as the seed writes them.
-const QByteArray Example1 = "import multiprocessing\n"
-                            "import os\n"
-                            "\n"
-                            "def sub_func(thing):\n"
-                            "    main_func(thing)\n"
-                            "\n"
-                            "def main_func(thing):\n"
-                            "    print(\"Process {} says: {}\".format(os.getpid(), thing))\n"
-                            "\n"
-                            "if __name__ == '__main__':\n"
-                            "    main_func(\"메인 프로그램\")\n"
-                            "    for i in range(4):\n"
-                            "        p = multiprocessing.Process(target=sub_func, args=(\"서브 "
-                            "프로그램 {}\".format(i),))\n"
-                            "        p.start()\n";
-
-const QByteArray Example2 = "import multiprocessing\n"
-                            "import os\n"
-                            "import time\n"
-                            "\n"
-                            "def sub_func(thing):\n"
-                            "    main_func(thing)\n"
-                            "    start_num = 1\n"
-                            "    stop = 100000\n"
-                            "    for num in range(start_num, stop):\n"
-                            "        print(\"\\tNumber {} of {}.\".format(num, stop))\n"
-                            "        time.sleep(1)\n"
-                            "\n"
-                            "def main_func(thing):\n"
-                            "    print(\"Process {} says: {}\".format(os.getpid(), thing))\n"
-                            "\n"
-                            "if __name__ == '__main__':\n"
-                            "    main_func(\"메인 프로그램\")\n"
-                            "    p = multiprocessing.Process(target=sub_func, args=(\"loop\",))\n"
-                            "    p.start()\n"
-                            "    time.sleep(5)\n"
-                            "    p.terminate()\n";
+const QByteArray Example1 = TestSupport::tutorialExample1();
+const QByteArray Example2 = TestSupport::tutorialExample2();
 
 // Everything a channel told, per process.
 struct Received

@@ -48,21 +48,7 @@ private:
 namespace {
 
 // The tutorial's example 1, unchanged: Process(...) on line 13, p.start() on line 14.
-const char ExampleOne[] = "import multiprocessing\n"
-                          "import os\n"
-                          "\n"
-                          "def sub_func(thing):\n"
-                          "    main_func(thing)\n"
-                          "\n"
-                          "def main_func(thing):\n"
-                          "    print(\"Process {} says: {}\".format(os.getpid(), thing))\n"
-                          "\n"
-                          "if __name__ == '__main__':\n"
-                          "    main_func(\"메인 프로그램\")\n"
-                          "    for i in range(4):\n"
-                          "        p = multiprocessing.Process(target=sub_func, args=(\"서브 "
-                          "프로그램 {}\".format(i),))\n"
-                          "        p.start()\n";
+const QByteArray ExampleOne = TestSupport::tutorialExample1();
 
 // Example 2, its pauses shortened: start() on line 19, terminate() on 21, the exit code on 23.
 const char ExampleTwo[] = "import multiprocessing\n"
@@ -173,7 +159,7 @@ void tst_PythonPanel::exampleOneShowsItsStartedPids()
 {
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
-    const QString script = writeScript(folder, "example1.py", ExampleOne);
+    const QString script = writeScript(folder, "example1.py", ExampleOne.constData());
     Session session(TestSupport::workerProgram());
     PythonPanel panel(session.pythonMirror());
     panel.show();
@@ -275,7 +261,7 @@ void tst_PythonPanel::theHooksCallsAreAnnotated()
     // End to end: followed, the program runs with ProcLab's Python hook, whose calls reach the
     // panel through the worker's channel.
     QTemporaryDir folder;
-    const QString script = writeScript(folder, "example1.py", ExampleOne);
+    const QString script = writeScript(folder, "example1.py", ExampleOne.constData());
     Session session(TestSupport::workerProgram());
     PythonPanel panel(session.pythonMirror());
     WorkerSpec spec = pythonSpec(folder, QStringLiteral("example1.py"));
@@ -324,7 +310,7 @@ void tst_PythonPanel::unreadableSourceIsSaid()
 void tst_PythonPanel::theWindowShowsTheSelectedWorkersPython()
 {
     QTemporaryDir folder;
-    const QString script = writeScript(folder, "example1.py", ExampleOne);
+    const QString script = writeScript(folder, "example1.py", ExampleOne.constData());
     Session session(TestSupport::workerProgram());
     WorkerPool &pool = session.pool();
     MainWindow window(session, englishOptions());

@@ -50,46 +50,6 @@ private:
 
 namespace {
 
-// The seed tutorial's two scripts, exactly as it gives them.
-const char example1[] = R"(import multiprocessing
-import os
-
-def sub_func(thing):
-    main_func(thing)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    for i in range(4):
-        p = multiprocessing.Process(target=sub_func, args=("서브 프로그램 {}".format(i),))
-        p.start()
-)";
-
-const char example2[] = R"(import multiprocessing
-import os
-import time
-
-def sub_func(thing):
-    main_func(thing)
-    start_num = 1
-    stop = 100000
-    for num in range(start_num, stop):
-        print("\tNumber {} of {}.".format(num, stop))
-        time.sleep(1)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    p = multiprocessing.Process(target=sub_func, args=("loop",))
-    p.start()
-    time.sleep(5)
-    p.terminate()
-)";
-
 const QRegularExpression says(QStringLiteral("^\\[(\\d+)\\] Process (\\d+) says: (.*)$"));
 
 } // namespace
@@ -150,7 +110,7 @@ QList<QJsonObject> tst_PythonWorkers::recordsOf(const QList<QJsonObject> &record
 
 void tst_PythonWorkers::example1LinesByWriter()
 {
-    const QString script = writeScript("example1.py", example1);
+    const QString script = writeScript("example1.py", TestSupport::tutorialExample1());
     const QString path = m_dir.filePath("example1.proclab-record");
     const Run result = run(
             {"--headless", "--prefix", "pid", "--record", path, "--run", m_python + ' ' + script});
@@ -208,7 +168,7 @@ void tst_PythonWorkers::example1LinesByWriter()
 
 void tst_PythonWorkers::example2TerminateIsRecordedAgainstTheChild()
 {
-    const QString script = writeScript("example2.py", example2);
+    const QString script = writeScript("example2.py", TestSupport::tutorialExample2());
     const QString path = m_dir.filePath("example2.proclab-record");
     const Run result = run(
             {"--headless", "--prefix", "pid", "--record", path, "--run", m_python + ' ' + script});
@@ -322,7 +282,7 @@ if __name__ == '__main__':
 void tst_PythonWorkers::sessionLinesCarryTheWriter()
 {
     // As the window runs a command: the lines a Worker hands on carry the writer's PID.
-    const QString script = writeScript("session-example1.py", example1);
+    const QString script = writeScript("session-example1.py", TestSupport::tutorialExample1());
     Session session(TestSupport::workerProgram());
     QList<OutputLine> lines;
     connect(&session.pool(),

@@ -864,21 +864,8 @@ void tst_Tracer::tutorialExample1ShowsFourChildrenExitingZero()
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
     // The tutorial's first script, unchanged (/work/shared/seed).
-    const QString script = writeScript(QStringLiteral("example1.py"), R"(import multiprocessing
-import os
-
-def sub_func(thing):
-    main_func(thing)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    for i in range(4):
-        p = multiprocessing.Process(target=sub_func, args=("서브 프로그램 {}".format(i),))
-        p.start()
-)");
+    const QString script = writeScript(QStringLiteral("example1.py"),
+                                       TestSupport::tutorialExample1());
     TracedRun run({m_python, script});
     QVERIFY(run.waitForEnd(60000));
     QCOMPARE(run.tracerExitCode(), 0);
@@ -899,28 +886,8 @@ void tst_Tracer::tutorialExample2ShowsTheChildTerminatedAfterFiveSeconds()
 {
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
-    const QString script = writeScript(QStringLiteral("example2.py"), R"(import multiprocessing
-import os
-import time
-
-def sub_func(thing):
-    main_func(thing)
-    start_num = 1
-    stop = 100000
-    for num in range(start_num, stop):
-        print("\tNumber {} of {}.".format(num, stop))
-        time.sleep(1)
-
-def main_func(thing):
-    print("Process {} says: {}".format(os.getpid(), thing))
-
-if __name__ == '__main__':
-    main_func("메인 프로그램")
-    p = multiprocessing.Process(target=sub_func, args=("loop",))
-    p.start()
-    time.sleep(5)
-    p.terminate()
-)");
+    const QString script = writeScript(QStringLiteral("example2.py"),
+                                       TestSupport::tutorialExample2());
     TracedRun run({m_python, script});
     QVERIFY(run.waitForEnd(60000));
     QCOMPARE(run.tracerExitCode(), 0);
