@@ -27,11 +27,23 @@ struct LaunchOptions
     // What headless output lines start with (--prefix): nothing, "[4251] " or "[python3] ".
     enum class OutputPrefix { None, Pid, Name };
     OutputPrefix outputPrefix = OutputPrefix::None;
+    // Records to open instead of running anything: `proclab run.proclab-record` (one: replayed in
+    // the window; two: compared side by side), or the record the exports below read.
+    QStringList openRecords;
+    // Exports (--export-svg, --export-trace, --export-html): of the run just made, or of
+    // openRecords.first() when given (then nothing runs). Empty: not asked.
+    QString exportSvgPath;
+    QString exportTracePath;
+    QString exportHtmlPath;
 
     // Lesson 2 runs when a countdown is asked for without commands to apply it to.
     bool runsCountingLesson() const { return countdownSeconds > 0 && runCommands.isEmpty(); }
     bool runsLesson() const { return spawnCount > 0 || runsCountingLesson(); }
     bool hasWork() const { return runsLesson() || !runCommands.isEmpty(); }
+    bool hasExports() const
+    {
+        return !exportSvgPath.isEmpty() || !exportTracePath.isEmpty() || !exportHtmlPath.isEmpty();
+    }
 };
 
 } // namespace ProcLab

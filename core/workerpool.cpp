@@ -295,6 +295,11 @@ qint64 WorkerPool::pidOfWorker(int workerId) const
     return m_retiredPids.value(workerId);
 }
 
+qint64 WorkerPool::nowMs() const
+{
+    return m_replayClockMs > 0 ? m_replayClockMs : QDateTime::currentMSecsSinceEpoch();
+}
+
 int WorkerPool::rowOf(const Worker *worker) const
 {
     // Ids grow with rows, so a binary search finds the row.

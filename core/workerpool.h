@@ -84,6 +84,14 @@ public:
     qint64 pidOfWorker(int workerId) const;
     bool hasActiveWorkers() const { return m_activeCount > 0 || !m_queue.isEmpty(); }
 
+    // "Now" for everything that shows this pool's workers (running times, the timeline's right
+    // edge), in milliseconds since the epoch: the wall clock for a live run, the player's position
+    // for a replayed one (RecordPlayer sets it with setReplayClock()).
+    qint64 nowMs() const;
+    // 0: the wall clock again.
+    void setReplayClock(qint64 nowMs) { m_replayClockMs = nowMs; }
+    bool isReplay() const { return m_replayClockMs > 0; }
+
     // Everything in arrival order: output lines of every worker, and the monitor's events
     // (OutputChannel::Monitor). Bounded; what falls out is counted in droppedLines().
     const Scrollback &log() const { return m_log; }
@@ -154,6 +162,7 @@ private:
     int m_activeCount = 0;
     int m_nextId = 1;
     bool m_waitAnnounced = false;
+    qint64 m_replayClockMs = 0;
 };
 
 } // namespace ProcLab

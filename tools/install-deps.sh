@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libgl-dev libproc2-dev libqt6svg6
+    libgl-dev libproc2-dev libqt6svg6 qt6-svg-dev
     desktop-file-utils appstream
     python3 procps
     fonts-noto-cjk
