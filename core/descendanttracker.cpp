@@ -290,6 +290,16 @@ void DescendantTracker::apply(const QList<TraceEvent> &events)
     for (qsizetype i = notesBefore; i < m_notes.size(); ++i)
         emit noteAdded(m_notes.at(i));
     announceRootEnd();
+    if (m_replay)
+        flush();
+}
+
+void DescendantTracker::setReparentedTo(qint64 pid, qint64 newParentPid)
+{
+    if (Descendant *entry = findByPid(pid); entry && entry->orphan && newParentPid > 0) {
+        entry->reparentedTo = newParentPid;
+        markChanged(entry->id);
+    }
 }
 
 void DescendantTracker::announceRootEnd()
@@ -608,7 +618,7 @@ void DescendantTracker::announceNewProcesses()
 
 void DescendantTracker::scheduleFlush()
 {
-    if (!m_flushTimer->isActive())
+    if (!m_flushTimer->isActive() && !m_replay)
         m_flushTimer->start();
 }
 
@@ -627,7 +637,7 @@ void DescendantTracker::flush()
 
 void DescendantTracker::scheduleProcCheck()
 {
-    if (!m_procTimer->isActive())
+    if (!m_procTimer->isActive() && !m_replay)
         m_procTimer->start();
 }
 

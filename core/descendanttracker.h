@@ -85,6 +85,13 @@ public:
     // child's start before the first line the child wrote.
     void announceNewProcesses();
 
+    // A tree replayed from a record (RecordPlayer): its PIDs are numbers from the past, so /proc
+    // is never read for them, and each apply() is announced at once, in the record's order.
+    void setReplay(bool replay) { m_replay = replay; }
+    bool isReplay() const { return m_replay; }
+    // Replay: the parent an orphan was given, as the record says.
+    void setReparentedTo(qint64 pid, qint64 newParentPid);
+
     void setEndedLimit(int limit);
     int endedLimit() const { return m_endedLimit; }
 
@@ -151,6 +158,7 @@ private:
     bool m_approximate = false;
     bool m_channelFinished = false;
     bool m_rootEndAnnounced = false;
+    bool m_replay = false;
     int m_endStatus = -1;
     qint64 m_unmatchedEvents = 0;
     QList<Note> m_notes;

@@ -55,7 +55,8 @@ ProcessSampler::ProcessSampler(const WorkerPool &pool, QObject *parent)
 
 bool ProcessSampler::isWatched(const Worker &worker)
 {
-    if (worker.pid() <= 0)
+    // A replayed worker's PID is a number from a record: today it may be anyone's process.
+    if (worker.pid() <= 0 || worker.isReplay())
         return false;
     if (worker.isActive())
         return true;
@@ -116,7 +117,7 @@ void ProcessSampler::setInterval(std::chrono::milliseconds interval)
 void ProcessSampler::startIfNeeded()
 {
     // Not available: it will not become so, and a timer would wake the program for nothing.
-    if (!m_timer.isActive() && m_info)
+    if (!m_timer.isActive() && m_info && !m_pool.isReplay())
         m_timer.start();
 }
 

@@ -52,6 +52,17 @@ RunRecorder::RunRecorder(const WorkerPool &pool,
     connect(&m_pool, &WorkerPool::outputReceived, this, &RunRecorder::recordOutput);
     connect(&m_pool, &WorkerPool::eventOccurred, this, &RunRecorder::recordEvent);
     connect(&m_pool, &WorkerPool::pythonCallsReceived, this, &RunRecorder::recordPythonCalls);
+    // The monitor's own line ("Process 4242 says: 메인 프로그램"): an output line of its PID.
+    connect(&m_pool,
+            &WorkerPool::mainProcessLineAppended,
+            this,
+            [this](const QString &text, qint64 timestampMs) {
+                if (m_writer.isOpen())
+                    m_writer.writeOutput(timestampMs * 1000,
+                                         QCoreApplication::applicationPid(),
+                                         QLatin1String("stdout"),
+                                         text);
+            });
     if (descendants) {
         connect(descendants,
                 &DescendantReporter::descendantStarted,
@@ -149,6 +160,11 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
         QJsonObject extra;
         if (worker && !worker->spec().name.isEmpty())
             extra.insert(QStringLiteral("name"), worker->spec().name);
+        // What a replay shows of it: its tree (the Processes tab), its Python calls.
+        if (worker && worker->descendants())
+            extra.insert(QStringLiteral("followed"), true);
+        if (worker && worker->isSeenAsPython())
+            extra.insert(QStringLiteral("python"), true);
         m_writer.writeProcessStart(timeUs,
                                    event.pid,
                                    QCoreApplication::applicationPid(),
@@ -196,7 +212,12 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
     case WorkerEvent::Kind::OrphansKept:
         m_writer.write(timeUs,
                        QLatin1String("event"),
-                       {{QStringLiteral("pid"), event.pid}, {QStringLiteral("text"), event.text}});
+                       {{QStringLiteral("pid"), event.pid},
+                        {QStringLiteral("text"), event.text},
+                        {QStringLiteral("about"),
+                         event.kind == WorkerEvent::Kind::OrphansKept
+                                 ? QStringLiteral("orphans-kept")
+                                 : QStringLiteral("leftovers-stopped")}});
         break;
     }
 }

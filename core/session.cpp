@@ -77,6 +77,11 @@ void Session::logDescendants()
             [this](const Worker *worker, const Descendant &descendant) {
                 const int workerId = worker->id();
                 const QString text = DescendantReporter::endText(descendant);
+                // A replay's lines are all in the record already, in their order.
+                if (m_replay) {
+                    m_pool.appendMonitorLine(workerId, text);
+                    return;
+                }
                 QTimer::singleShot(0, this, [this, workerId, text] {
                     // A Python child's lines come through a pipe of its own, read on its own turn.
                     if (Worker *owner = m_pool.workerById(workerId))
@@ -90,6 +95,31 @@ void Session::logDescendants()
             [log](const Worker *worker, const DescendantTracker::Note &note) {
                 log(worker, note.text);
             });
+}
+
+void Session::setReplay()
+{
+    m_replay = true;
+}
+
+void Session::replayMainProgramLine(const QString &line, qint64 timestampMs)
+{
+    m_pool.appendMainProcessLine(line, timestampMs);
+    // The Python panel's main_func(...) takes the words the line says.
+    const QString says = QStringLiteral(" says: ");
+    const qsizetype at = line.indexOf(says);
+    m_mirror.addMainProgramLine(at >= 0 ? line.mid(at + says.size()) : line);
+    emit mainProgramSaid(line);
+}
+
+void Session::resetReplay()
+{
+    QSet<int> ids;
+    for (const Worker *worker : m_pool.workers())
+        ids.insert(worker->id());
+    m_pool.clearReplay();
+    m_mirror.forgetWorkers(ids);
+    m_failed = false;
 }
 
 bool Session::startRecording(const QString &path)
@@ -142,6 +172,10 @@ void Session::refuse(const QString &reason)
 
 bool Session::checkCanRunLessons()
 {
+    if (m_replay) {
+        refuse(tr("not starting a lesson: this is a replayed run, which runs nothing"));
+        return false;
+    }
     if (m_stopping) {
         refuse(tr("not starting a lesson: every worker is being stopped"));
         return false;
@@ -203,6 +237,11 @@ Worker *Session::runCommand(const QStringList &arguments)
 
 Worker *Session::runCommand(const WorkerSpec &spec)
 {
+    if (m_replay) {
+        refuse(tr("not starting “%1”: this is a replayed run, which runs nothing")
+                       .arg(spec.arguments.value(0)));
+        return nullptr;
+    }
     if (m_stopping) {
         refuse(tr("not starting “%1”: every worker is being stopped").arg(spec.arguments.value(0)));
         return nullptr;
@@ -215,6 +254,12 @@ void Session::launch(const LaunchOptions &options)
 {
     if (options.runsLesson() && !checkCanRunLessons()) {
         // Half a plan would be a different lesson: nothing starts.
+        checkFinishedLater();
+        return;
+    }
+    if (m_replay) {
+        refuse(tr("not starting the command line's work: this is a replayed run, which runs "
+                  "nothing"));
         checkFinishedLater();
         return;
     }
@@ -323,6 +368,9 @@ QList<Worker *> Session::workersOf(const ProcessTargets &targets) const
 
 void Session::clearFinished()
 {
+    // A replay's table is the record's state at the player's position.
+    if (m_replay)
+        return;
     QSet<int> cleared;
     for (const Worker *worker : m_pool.workers()) {
         if (!worker->hasLiveProcesses())
@@ -376,6 +424,9 @@ int Session::exitStatus() const
 
 bool Session::hasLiveProcesses() const
 {
+    // Replayed workers read "running", and nothing of them is: quitting waits for nothing.
+    if (m_replay)
+        return false;
     if (m_pool.hasActiveWorkers())
         return true;
     const QList<Worker *> &workers = m_pool.workers();

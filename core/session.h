@@ -107,9 +107,19 @@ public:
     RunRecorder *recorder() const { return m_recorder.get(); }
 
     // Whether a lesson can start now: the helper program is there and no stop was requested.
-    bool canRunLessons() const { return !m_workerProgram.isEmpty() && !m_stopping; }
-    // Whether any new work can start now: no stop was requested.
-    bool acceptsWork() const { return !m_stopping; }
+    bool canRunLessons() const { return !m_workerProgram.isEmpty() && !m_stopping && !m_replay; }
+    // Whether any new work can start now: no stop was requested, and this is no replay.
+    bool acceptsWork() const { return !m_stopping && !m_replay; }
+
+    // A replayed run (RecordPlayer): its workers are made from a record and run nothing. It
+    // accepts no work, its sampler samples nothing, and nothing of it is live: quitting waits for
+    // nothing. Set once, before the first worker.
+    void setReplay();
+    bool isReplay() const { return m_replay; }
+    // Replay: the main program's line, as the record has it, at its time.
+    void replayMainProgramLine(const QString &line, qint64 timestampMs);
+    // Replay: back to an empty run, to feed the record again from its start.
+    void resetReplay();
 
     // Lesson 1: the main program's line, then count workers that each say theirs.
     bool startSpawnLesson(int count = Defaults::LessonWorkers);
@@ -195,6 +205,7 @@ private:
     bool m_failed = false;
     bool m_launching = false;
     bool m_finishedSaid = false;
+    bool m_replay = false;
 };
 
 } // namespace ProcLab

@@ -11,6 +11,7 @@
 #include "pythonhook.h"
 #include "resourcelimits.h"
 #include "traceeventreader.h"
+#include "workerpool.h"
 #include "workerprogram.h"
 
 #include <QCoreApplication>
@@ -36,24 +37,9 @@ using namespace std::chrono;
 
 namespace {
 
-// Looked up under ProcLab::Worker at run time; lupdate files the strings there too, which it would not do
-// for a free function named tr().
-struct Texts
-{
-    Q_DECLARE_TR_FUNCTIONS(ProcLab::Worker)
-};
-
 int channelIndex(OutputChannel channel)
 {
     return channel == OutputChannel::StdErr ? 1 : 0;
-}
-
-// "300 ms" below a second, where rounding to "0 s" would say nothing; whole seconds above.
-QString secondsText(qint64 milliseconds)
-{
-    if (milliseconds < 1000)
-        return Texts::tr("%1 ms").arg(milliseconds);
-    return Texts::tr("%1 s").arg((milliseconds + 500) / 1000);
 }
 
 // What /proc says of a process, for deciding whether a PID is still one of ours.
@@ -146,6 +132,14 @@ SendResult sendToProcess(qint64 pid, int signalNumber, Check belongs, int &error
 
 } // namespace
 
+// "300 ms" below a second, where rounding to "0 s" would say nothing; whole seconds above.
+QString Worker::secondsText(qint64 milliseconds)
+{
+    if (milliseconds < 1000)
+        return tr("%1 ms").arg(milliseconds);
+    return tr("%1 s").arg((milliseconds + 500) / 1000);
+}
+
 Worker::Worker(int id, WorkerSpec spec, QObject *parent)
     : QObject(parent)
     , m_id(id)
@@ -162,7 +156,8 @@ Worker::~Worker()
 {
     // Normally the pool destroys only ended workers. If one is still alive, nothing of it may survive:
     // kill the whole group before QProcess reaps the leader.
-    if (m_pid > 0 && (isActive() || ProcessGroup::hasLiveMembers(m_pid)))
+    // A replayed worker's PID is only a number from a record: it may be anyone's process today.
+    if (!m_replay && m_pid > 0 && (isActive() || ProcessGroup::hasLiveMembers(m_pid)))
         ProcessGroup::signal(m_pid, SIGKILL);
     if (m_process && m_process->state() != QProcess::NotRunning) {
         // Never block here and never destroy a running QProcess: the SIGKILL is on its way, so let
@@ -201,8 +196,12 @@ qint64 Worker::runningTimeMs() const
 {
     if (!m_startTime.isValid())
         return 0;
-    const QDateTime end = m_endTime.isValid() ? m_endTime : QDateTime::currentDateTime();
-    return m_startTime.msecsTo(end);
+    if (m_endTime.isValid())
+        return m_startTime.msecsTo(m_endTime);
+    // A replayed run's "now" is the player's position, not the wall clock.
+    if (m_replayClock)
+        return m_replayClock->nowMs() - m_startTime.toMSecsSinceEpoch();
+    return m_startTime.msecsTo(QDateTime::currentDateTime());
 }
 
 qint64 Worker::lineCount(OutputChannel channel) const
@@ -244,6 +243,8 @@ QProcessEnvironment Worker::environment(const QString &programPath) const
 
 void Worker::start(const QStringList &searchPath)
 {
+    if (m_replay)
+        return;
     Q_ASSERT(m_state == WorkerState::Starting && !m_process);
     m_startTime = QDateTime::currentDateTime();
 
@@ -464,10 +465,7 @@ void Worker::handleStarted()
 void Worker::enterRunning()
 {
     setState(WorkerState::Running);
-    // The program's file name is enough in an event line; the full path is in commandLine().
-    QStringList shown = m_spec.arguments;
-    shown.first() = QFileInfo(shown.constFirst()).fileName();
-    report(WorkerEvent::Kind::Started, tr("started %1: %2").arg(m_pid).arg(joinCommandLine(shown)));
+    report(WorkerEvent::Kind::Started, startedText());
     emit started(m_pid);
     // A stop requested while starting is carried out now that the group exists.
     if (m_terminateSent || m_killSent) {
@@ -526,7 +524,26 @@ void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
             m_exitInfo.reason = ExitInfo::Reason::KilledBySignal;
     }
 
-    const qint64 ranFor = runningTimeMs();
+    const bool crashed = m_exitInfo.reason == ExitInfo::Reason::KilledBySignal
+                         && !m_exitInfo.stopRequested;
+    setState(crashed ? WorkerState::Crashed : WorkerState::Finished);
+    report(WorkerEvent::Kind::Ended, endText(runningTimeMs()));
+    if (!keepOrphans())
+        stopLeftovers();
+    emit finished();
+}
+
+QString Worker::startedText() const
+{
+    // The program's file name is enough in an event line; the full path is in commandLine().
+    QStringList shown = m_spec.arguments;
+    if (!shown.isEmpty())
+        shown.first() = QFileInfo(shown.constFirst()).fileName();
+    return tr("started %1: %2").arg(m_pid).arg(joinCommandLine(shown));
+}
+
+QString Worker::endText(qint64 ranFor) const
+{
     const QString exitText = m_exitInfo.exitCodeText();
     QString text;
     switch (m_exitInfo.reason) {
@@ -548,13 +565,7 @@ void Worker::handleFinished(int exitCode, QProcess::ExitStatus exitStatus)
         text = tr("%1 exited after %2: %3").arg(m_pid).arg(secondsText(ranFor), exitText);
         break;
     }
-    const bool crashed = m_exitInfo.reason == ExitInfo::Reason::KilledBySignal
-                         && !m_exitInfo.stopRequested;
-    setState(crashed ? WorkerState::Crashed : WorkerState::Finished);
-    report(WorkerEvent::Kind::Ended, text);
-    if (!keepOrphans())
-        stopLeftovers();
-    emit finished();
+    return text;
 }
 
 bool Worker::keepOrphans()
@@ -691,6 +702,8 @@ void Worker::stopLeftovers()
 
 void Worker::terminate(milliseconds grace)
 {
+    if (m_replay)
+        return;
     if (!hasLiveProcesses() || m_terminateSent || m_killSent)
         return;
     cancelScheduledStop();
@@ -734,6 +747,8 @@ void Worker::terminate(milliseconds grace)
 
 void Worker::kill()
 {
+    if (m_replay)
+        return;
     if (!hasLiveProcesses() || m_killSent)
         return;
     cancelScheduledStop();
@@ -753,6 +768,8 @@ void Worker::kill()
 
 void Worker::pause()
 {
+    if (m_replay)
+        return;
     if (m_state != WorkerState::Running || m_pid <= 0)
         return;
     report(WorkerEvent::Kind::Paused, tr("pausing %1 (SIGSTOP)").arg(m_pid));
@@ -762,6 +779,8 @@ void Worker::pause()
 
 void Worker::resume()
 {
+    if (m_replay)
+        return;
     if (m_state != WorkerState::Paused)
         return;
     report(WorkerEvent::Kind::Resumed, tr("resuming %1 (SIGCONT)").arg(m_pid));
@@ -771,6 +790,8 @@ void Worker::resume()
 
 void Worker::sendSignal(int signalNumber)
 {
+    if (m_replay)
+        return;
     switch (signalNumber) {
     case SIGTERM:
         terminate(m_grace.count() > 0 ? m_grace : Defaults::GracePeriod);
@@ -810,6 +831,10 @@ bool Worker::signalProcess(qint64 pid, int signalNumber, QString *whyNot)
             *whyNot = reason;
         return false;
     };
+    if (m_replay)
+        return refuse(tr("this is a replayed run: its processes are not running, and %1 may be "
+                         "another process today")
+                              .arg(pid));
     const bool isProgram = pid == m_pid && m_pid > 0;
     const Descendant *entry = m_descendants && pid > 0 ? m_descendants->findUnreaped(pid) : nullptr;
     if (isProgram) {
@@ -867,6 +892,8 @@ bool Worker::signalProcess(qint64 pid, int signalNumber, QString *whyNot)
 
 void Worker::terminateAfter(milliseconds delay, milliseconds grace, milliseconds tickInterval)
 {
+    if (m_replay)
+        return;
     if (!isActive() || m_terminateSent || m_killSent)
         return;
     cancelScheduledStop();
@@ -1036,6 +1063,7 @@ void Worker::report(WorkerEvent::Kind kind, const QString &text, int signalNumbe
     event.pid = pid > 0 ? pid : m_pid;
     // The end is stamped with the end time itself, so a timeline's end mark and endTime() agree.
     event.timestampMs = kind == WorkerEvent::Kind::Ended ? m_endTime.toMSecsSinceEpoch()
+                        : m_replay                       ? m_replayTimeMs
                                                          : QDateTime::currentMSecsSinceEpoch();
     event.text = text;
     event.signalNumber = signalNumber;

@@ -24,6 +24,7 @@ namespace ProcLab {
 
 class Countdown;
 class DescendantTracker;
+class WorkerPool;
 class PythonChannel;
 class ProcessGuardian;
 class TraceEventReader;
@@ -146,6 +147,26 @@ public:
                         std::chrono::milliseconds tickInterval = std::chrono::seconds(1));
     void cancelScheduledStop();
 
+    // A worker replayed from a record (RecordPlayer, core/workerreplay.cpp): it is made from what
+    // the record says and never runs or signals anything, since a recorded PID may belong to
+    // another process today. start(), terminate(), kill(), pause(), resume(), sendSignal(),
+    // terminateAfter() do nothing, signalProcess() refuses; its running time reads the pool's
+    // replay clock. Each replay call takes the record's time, in milliseconds since the epoch.
+    bool isReplay() const { return m_replay; }
+    // Makes it a replay worker (before any other replay call): runs nothing from now on.
+    void beginReplay(const WorkerPool *clock, bool seenAsPython);
+    void replayStart(qint64 timeMs, qint64 pid);
+    void replayFailedToStart(qint64 timeMs, const QString &reason);
+    void replayOutput(const QList<OutputLine> &lines);
+    // A signal ProcLab sent: kind is TerminateSent, KillSent, Paused, Resumed, SignalSent or
+    // ProcessSignalSent (pid: the process signalled alone); told with the same words as live.
+    void replaySignal(qint64 timeMs, WorkerEvent::Kind kind, int signalNumber, qint64 pid);
+    // A line of the monitor's own about this worker (leftovers stopped, orphans kept).
+    void replayEvent(qint64 timeMs, WorkerEvent::Kind kind, const QString &text);
+    void replayPythonCalls(qint64 timeMs, const QList<PythonCall> &calls);
+    // The program ended as the record says: exit holds the reason, code or signal.
+    void replayEnd(qint64 timeMs, const ExitInfo &exit);
+
 signals:
     void started(qint64 pid);
     void outputReceived(const QList<ProcLab::OutputLine> &lines);
@@ -189,6 +210,9 @@ private:
     int signalOutsideGroup(int signalNumber);
     bool belongsToTree(qint64 pid) const;
     void report(WorkerEvent::Kind kind, const QString &text, int signalNumber = 0, qint64 pid = 0);
+    QString endText(qint64 ranForMs) const;
+    static QString secondsText(qint64 milliseconds);
+    QString startedText() const;
     QProcessEnvironment environment(const QString &programPath) const;
 
     const int m_id;
@@ -233,6 +257,12 @@ private:
     QList<PythonCall> m_pythonCalls;
     QHash<qint64, QString> m_pythonNames; // of the calls kept, by the PID they named
     bool m_seenAsPython = false;
+
+    // Replay: the record's time of what is being told, and the pool whose clock is "now".
+    bool m_replay = false;
+    qint64 m_replayTimeMs = 0;
+    qint64 m_terminateSentMs = 0;
+    const WorkerPool *m_replayClock = nullptr;
 };
 
 QString stateText(WorkerState state, const ExitInfo &exitInfo);

@@ -143,9 +143,13 @@ void WorkerPool::announceWaiting()
                               .arg(ResourceLimits::openFileLimit()));
 }
 
-Worker *WorkerPool::createWorker(const WorkerSpec &spec)
+Worker *WorkerPool::createWorker(const WorkerSpec &spec, int id)
 {
-    auto *worker = new Worker(m_nextId++, spec, this);
+    if (id <= 0)
+        id = m_nextId++;
+    else
+        m_nextId = qMax(m_nextId, id + 1);
+    auto *worker = new Worker(id, spec, this);
     worker->setGuardian(m_guardian);
     worker->setScrollbackLimits(m_workerHistoryLines, m_workerHistoryCharacters);
     connect(worker, &Worker::changed, this, [this, worker] { markChanged(worker); });
@@ -169,7 +173,8 @@ Worker *WorkerPool::createWorker(const WorkerSpec &spec)
 
 void WorkerPool::handleWorkerFinished(Worker *worker)
 {
-    --m_activeCount;
+    if (!worker->isReplay())
+        --m_activeCount;
     m_progressLogLine.removeIf([id = worker->id() & 0xffffff](const auto &entry) {
         return workerIdOfProgressKey(entry.key()) == id;
     });
@@ -323,15 +328,60 @@ Worker *WorkerPool::workerById(int id) const
     return found != m_workers.cend() && (*found)->id() == id ? *found : nullptr;
 }
 
-void WorkerPool::appendMainProcessLine(const QString &text)
+void WorkerPool::appendMainProcessLine(const QString &text, qint64 timestampMs)
 {
     OutputLine line;
     line.text = text;
-    line.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    line.timestampMs = timestampMs > 0 ? timestampMs : QDateTime::currentMSecsSinceEpoch();
     line.workerId = 0;
     line.channel = OutputChannel::StdOut;
     m_log.append(line);
     markLogAppended();
+    emit mainProcessLineAppended(text, line.timestampMs);
+}
+
+Worker *WorkerPool::addReplayWorker(int id, const WorkerSpec &spec, bool seenAsPython)
+{
+    // Its row: after every worker of a smaller id (a followed worker's start can be recorded
+    // after the start of one created later).
+    const auto at = std::lower_bound(m_workers.cbegin(),
+                                     m_workers.cend(),
+                                     id,
+                                     [](const Worker *w, int wanted) { return w->id() < wanted; });
+    if (at != m_workers.cend() && (*at)->id() == id)
+        return *at;
+    const int row = int(at - m_workers.cbegin());
+    emit workersAboutToBeInserted(row, row);
+    Worker *worker = createWorker(spec, id);
+    worker->setGuardian(nullptr);
+    worker->beginReplay(this, seenAsPython);
+    m_workers.insert(row, worker);
+    emit workersInserted(row, row);
+    return worker;
+}
+
+void WorkerPool::clearReplay()
+{
+    m_batchTimer.stop();
+    if (!m_workers.isEmpty()) {
+        const int last = count() - 1;
+        emit workersAboutToBeRemoved(0, last);
+        const QList<Worker *> removed = m_workers;
+        m_workers.clear();
+        for (Worker *worker : removed) {
+            worker->disconnect(this);
+            worker->deleteLater();
+        }
+        emit workersRemoved(0, last);
+    }
+    m_dirtyWorkerIds.clear();
+    m_progressLogLine.clear();
+    m_retiredPids.clear();
+    m_retiredByLogEnd.clear();
+    m_log.clear();
+    m_nextId = 1;
+    m_logDirty = true;
+    flushChanges();
 }
 
 void WorkerPool::appendToLog(const Worker *worker, const QList<OutputLine> &lines)

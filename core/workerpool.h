@@ -95,8 +95,16 @@ public:
     // Everything in arrival order: output lines of every worker, and the monitor's events
     // (OutputChannel::Monitor). Bounded; what falls out is counted in droppedLines().
     const Scrollback &log() const { return m_log; }
-    // A line the monitor itself prints, like the tutorial's "Process 4242 says: 메인 프로그램".
-    void appendMainProcessLine(const QString &text);
+    // A line the monitor itself prints, like the tutorial's "Process 4242 says: 메인 프로그램";
+    // timestampMs 0: now.
+    void appendMainProcessLine(const QString &text, qint64 timestampMs = 0);
+
+    // Replay (RecordPlayer): a worker made from a record, with the id the record gives it, in the
+    // row that id gives it (rows are in id order, as live). It runs nothing, counts as no active
+    // worker, and tells its start once the player calls Worker::replayStart().
+    Worker *addReplayWorker(int id, const WorkerSpec &spec, bool seenAsPython);
+    // Removes every worker (exact row ranges) and every line: a replay going back to its start.
+    void clearReplay();
 
 signals:
     void workersAboutToBeInserted(int first, int last);
@@ -115,6 +123,8 @@ signals:
     void workerFinished(ProcLab::Worker *worker);
     // No worker active and none queued.
     void allFinished();
+    // appendMainProcessLine(): for the recorder.
+    void mainProcessLineAppended(const QString &text, qint64 timestampMs);
     void spawnRefused(const QString &reason);
     // queuedCount() changed.
     void queueChanged(int queued);
@@ -127,7 +137,7 @@ public:
     void appendMonitorLine(int workerId, const QString &text);
 
 private:
-    Worker *createWorker(const WorkerSpec &spec);
+    Worker *createWorker(const WorkerSpec &spec, int id = 0);
     void startSlice();
     void announceWaiting();
     void markChanged(Worker *worker);
