@@ -165,7 +165,11 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
             extra.insert(QStringLiteral("followed"), true);
         if (worker && worker->isSeenAsPython())
             extra.insert(QStringLiteral("python"), true);
-        m_writer.writeProcessStart(timeUs,
+        // Dated when the worker was started, as its row's start time (the event comes once the
+        // process runs): a replay shows the same start and the same running time.
+        m_writer.writeProcessStart(worker && worker->startTime().isValid()
+                                           ? worker->startTime().toMSecsSinceEpoch() * 1000
+                                           : timeUs,
                                    event.pid,
                                    QCoreApplication::applicationPid(),
                                    worker ? worker->spec().arguments : QStringList(),

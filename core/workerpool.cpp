@@ -406,7 +406,7 @@ void WorkerPool::appendMonitorLine(int workerId, const QString &text)
 {
     OutputLine line;
     line.text = text;
-    line.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    line.timestampMs = nowMs(); // a replay's lines are of the player's position
     line.workerId = workerId;
     line.channel = OutputChannel::Monitor;
     m_log.append(line);
