@@ -517,6 +517,14 @@ void tst_RecordPlayer::replayRunsAndSignalsNothing()
         session.requestStop();
         session.requestStop();
         worker->start({});
+        // The operating system first: a countdown or a grace period would fire at once, so let
+        // the event loop run a while, then look in /proc.
+        QProcess witness;
+        witness.start("sleep", {"0.5"});
+        QVERIFY(witness.waitForFinished(5000));
+        QCoreApplication::processEvents();
+        const char state = TestSupport::processState(pid);
+        QVERIFY2(state == 'S' || state == 'R', qPrintable(QString("state %1").arg(QChar(state))));
         // The session takes no work.
         QVERIFY(!session.acceptsWork());
         QVERIFY(!session.canRunLessons());
@@ -525,11 +533,6 @@ void tst_RecordPlayer::replayRunsAndSignalsNothing()
         QVERIFY(refused.last().at(0).toString().contains("replayed"));
         QCOMPARE(worker->state(), WorkerState::Running);
         QCOMPARE(session.pool().count(), 1);
-        // A countdown would fire at once: let the event loop run through the grace periods.
-        QProcess witness;
-        witness.start("sleep", {"0.5"});
-        QVERIFY(witness.waitForFinished(5000));
-        QCoreApplication::processEvents();
     }
     // The player and its workers are gone: a destroyed live worker kills its group.
     QProcess witness;
