@@ -334,6 +334,12 @@ void tst_RecordPlayer::playsAtTheSpeedAsked()
     RecordPlayer player;
     QVERIFY(openAndWait(player, path));
     QCOMPARE(player.durationUs(), qint64(5000 * 1000));
+    // Halfway, the worker runs, for as long as the record says by then (not the wall clock).
+    QVERIFY(seekAndWait(player, 2500 * 1000));
+    QCOMPARE(player.session().pool().at(0)->state(), WorkerState::Running);
+    QCOMPARE(player.session().pool().at(0)->runningTimeMs(), qint64(2500));
+    QCOMPARE(player.session().pool().at(0)->lineCount(OutputChannel::StdOut), qint64(25));
+    QVERIFY(seekAndWait(player, 0));
     player.setSpeed(100); // clamped
     QCOMPARE(player.speed(), RecordPlayer::MaximumSpeed);
     QSignalSpy playing(&player, &RecordPlayer::playingChanged);
@@ -495,6 +501,7 @@ void tst_RecordPlayer::replayRunsAndSignalsNothing()
         QVERIFY(worker->isReplay());
         // Nothing of it is live: quitting waits for nothing, and nothing is sampled.
         QVERIFY(!session.hasLiveProcesses());
+        QVERIFY(!session.pool().hasActiveWorkers());
         session.sampler().sampleNow();
         QVERIFY(!session.sampler().isSampling());
         QVERIFY(session.sampler().tree(worker->id()).leader.pid == 0);
