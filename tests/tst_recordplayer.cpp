@@ -148,6 +148,7 @@ private slots:
     void replayRunsAndSignalsNothing();
     void readsTheSameUnderAKoreanLocale();
     void indexesABigRecordWithoutLoadingIt();
+    void feedsAMillionLinesInSlices();
 
 private:
     QString m_recordPath;
@@ -656,6 +657,64 @@ void tst_RecordPlayer::indexesABigRecordWithoutLoadingIt()
     if (!TestSupport::UnderAddressSanitizer)
         QVERIFY2((residentMost - residentBefore) * 1024 < size / 10,
                  qPrintable(QString::number(residentMost - residentBefore)));
+    QVERIFY(QFile::remove(path));
+}
+
+void tst_RecordPlayer::feedsAMillionLinesInSlices()
+{
+    // A million lines of two workers, a second of them: fed to the end without ever holding
+    // the event loop for long.
+    const QString path = m_dir.filePath("million.proclab-record");
+    constexpr int Lines = 1000 * 1000;
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(headerLine() + '\n' + workerStart(0, 999998, 1) + '\n'
+                   + workerStart(0, 999999, 2) + '\n');
+        QByteArray block;
+        for (int i = 1; i <= Lines; ++i) {
+            block += outputLine(i / 1000.0,
+                                i % 2 ? 999999 : 999998,
+                                "line " + QByteArray::number(i));
+            block += '\n';
+            if (block.size() > 1024 * 1024) {
+                file.write(block);
+                block.clear();
+            }
+        }
+        file.write(block);
+        file.write("{\"kind\":\"end\",\"t\":1000}\n");
+    }
+    RecordPlayer player;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(openAndWait(player, path));
+    const qint64 indexMs = clock.elapsed();
+    QCOMPARE(player.recordCount(), qint64(Lines + 4));
+
+    qint64 longestTurnMs = 0;
+    QElapsedTimer sinceTurn;
+    sinceTurn.start();
+    QTimer turns;
+    connect(&turns, &QTimer::timeout, this, [&] {
+        longestTurnMs = qMax(longestTurnMs, sinceTurn.restart());
+    });
+    turns.start(5);
+    clock.restart();
+    QVERIFY(seekAndWait(player, player.durationUs()));
+    const qint64 toEndMs = clock.elapsed();
+    clock.restart();
+    QVERIFY(seekAndWait(player, player.durationUs() / 2));
+    const qint64 backToMiddleMs = clock.elapsed();
+    turns.stop();
+    qInfo("1 M lines: indexed in %lld ms, to the end in %lld ms, back to the middle in %lld ms, "
+          "longest event-loop turn %lld ms",
+          indexMs,
+          toEndMs,
+          backToMiddleMs,
+          longestTurnMs);
+    QCOMPARE(player.session().pool().at(1)->lastLine(), QString("line 499999"));
+    QVERIFY2(longestTurnMs < 500, qPrintable(QString::number(longestTurnMs)));
     QVERIFY(QFile::remove(path));
 }
 
