@@ -96,6 +96,95 @@ bool readPrefix(QByteArrayView line, QByteArrayView *kind, qint64 *timeUs)
     return true;
 }
 
+bool readOutput(QByteArrayView line, qint64 *pid, bool *isStdErr, QString *text)
+{
+    static constexpr QByteArrayView PidKey = ",\"pid\":";
+    static constexpr QByteArrayView StdOut = ",\"stream\":\"stdout\",\"text\":\"";
+    static constexpr QByteArrayView StdErr = ",\"stream\":\"stderr\",\"text\":\"";
+    const qsizetype pidAt = line.indexOf(PidKey);
+    if (pidAt < 0)
+        return false;
+    const char *data = line.data();
+    const qsizetype size = line.size();
+    qsizetype at = pidAt + PidKey.size();
+    qint64 number = 0;
+    int digits = 0;
+    while (at < size && data[at] >= '0' && data[at] <= '9' && digits < 18) {
+        number = number * 10 + (data[at++] - '0');
+        ++digits;
+    }
+    if (digits == 0)
+        return false;
+    const QByteArrayView rest = line.sliced(at);
+    if (rest.startsWith(StdOut))
+        *isStdErr = false;
+    else if (rest.startsWith(StdErr))
+        *isStdErr = true;
+    else
+        return false;
+    at += StdOut.size();
+    // The string's body up to its closing quote, which must end the record: "}.
+    if (size - at < 2 || data[size - 1] != '}' || data[size - 2] != '"')
+        return false;
+    const qsizetype end = size - 2;
+    QByteArray utf8;
+    utf8.reserve(end - at);
+    while (at < end) {
+        const char c = data[at++];
+        if (c == '"')
+            return false; // a quote inside: not the writer's line
+        if (c != '\\') {
+            utf8 += c;
+            continue;
+        }
+        if (at >= end)
+            return false;
+        switch (data[at++]) {
+        case '"':
+            utf8 += '"';
+            break;
+        case '\\':
+            utf8 += '\\';
+            break;
+        case '/':
+            utf8 += '/';
+            break;
+        case 'b':
+            utf8 += '\b';
+            break;
+        case 'f':
+            utf8 += '\f';
+            break;
+        case 'n':
+            utf8 += '\n';
+            break;
+        case 'r':
+            utf8 += '\r';
+            break;
+        case 't':
+            utf8 += '\t';
+            break;
+        case 'u': {
+            // The writer escapes control characters only; anything else goes the long way.
+            if (end - at < 4)
+                return false;
+            bool ok = false;
+            const uint code = QByteArrayView(data + at, 4).toUInt(&ok, 16);
+            if (!ok || code >= 0x80)
+                return false;
+            utf8 += char(code);
+            at += 4;
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    *pid = number;
+    *text = QString::fromUtf8(utf8);
+    return true;
+}
+
 } // namespace RecordLine
 
 RecordIndex::RecordIndex(QObject *parent)
@@ -107,6 +196,11 @@ RecordIndex::RecordIndex(QObject *parent)
 
 RecordIndex::~RecordIndex()
 {
+    cancel();
+}
+
+void RecordIndex::cancel()
+{
     // Never waits: the thread sees the flag at its next block, and has no one to tell.
     m_shared->cancelled = true;
     const QMutexLocker lock(&m_shared->mutex);
@@ -115,6 +209,10 @@ RecordIndex::~RecordIndex()
 
 void RecordIndex::start(const QString &path, qint64 offset, int linesBefore, qint64 monitorPid)
 {
+    // A file indexed before says nothing more: its thread tells no one.
+    cancel();
+    m_shared = std::make_shared<Shared>();
+    m_shared->receiver = this;
     m_finished = false;
     m_result = RecordIndexResult();
     const std::shared_ptr<Shared> shared = m_shared;

@@ -44,6 +44,9 @@ namespace RecordLine {
 bool readPrefix(QByteArrayView line, QByteArrayView *kind, qint64 *timeUs);
 // "t" in milliseconds (a JSON number) to microseconds, rounded: no locale is involved.
 qint64 microseconds(double milliseconds);
+// An output record exactly as the writer writes it (RecordWriter::writeOutput), decoded by hand:
+// the hot path of feeding a replay. False for anything else, which is then parsed whole.
+bool readOutput(QByteArrayView line, qint64 *pid, bool *isStdErr, QString *text);
 } // namespace RecordLine
 
 // Indexes a record (docs/record-format.md) on a thread of the pool, never holding more than a
@@ -77,6 +80,9 @@ public:
                                    int linesBefore,
                                    qint64 monitorPid,
                                    const std::function<bool(qint64, qint64)> &progress = {});
+
+private:
+    void cancel();
 
 signals:
     void progress(qint64 bytesRead, qint64 bytesTotal);

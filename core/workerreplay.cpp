@@ -17,8 +17,19 @@ void Worker::beginReplay(const WorkerPool *clock, bool seenAsPython)
     m_replayClock = clock;
     m_seenAsPython = seenAsPython;
     m_guardian = nullptr; // nothing of a record is watched, nothing is killed with ProcLab
-    if (m_descendants)
+    if (m_descendants) {
         m_descendants->setReplay(true);
+        // After its program's end, what of its tree still runs in the record reads as orphans.
+        connect(m_descendants, &DescendantTracker::descendantsChanged, this, [this] {
+            if (isActive() || m_state == WorkerState::FailedToStart)
+                return;
+            const int alive = int(m_descendants->summary().alive);
+            if (alive != m_orphanCount) {
+                m_orphanCount = alive;
+                emit changed();
+            }
+        });
+    }
 }
 
 void Worker::replayStart(qint64 timeMs, qint64 pid)
@@ -174,6 +185,10 @@ void Worker::replayEnd(qint64 timeMs, const ExitInfo &exit)
                          && !m_exitInfo.stopRequested;
     setState(crashed ? WorkerState::Crashed : WorkerState::Finished);
     report(WorkerEvent::Kind::Ended, endText(runningTimeMs()));
+    // Its tree's processes that outlive it, as live (Worker::keepOrphans()); the record tells
+    // their ends, and nothing of them runs.
+    if (m_descendants)
+        m_orphanCount = int(m_descendants->summary().alive);
     emit finished();
 }
 

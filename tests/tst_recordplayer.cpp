@@ -144,6 +144,7 @@ private slots:
     void playsAtTheSpeedAsked();
     void opensTruncatedAndCorruptRecordsUpToTheBadLine();
     void refusesWhatIsNotARecord();
+    void decodesWhatTheWriterEscapes();
     void saysANewerVersion();
     void replayRunsAndSignalsNothing();
     void readsTheSameUnderAKoreanLocale();
@@ -449,6 +450,42 @@ void tst_RecordPlayer::refusesWhatIsNotARecord()
     QCOMPARE(player.problem(), readRecordFile(empty).problem);
     QVERIFY(!player.open(m_dir.filePath("missing.proclab-record")));
     QVERIFY(player.problem().contains("cannot open"));
+}
+
+void tst_RecordPlayer::decodesWhatTheWriterEscapes()
+{
+    // Every line read back as the writer wrote it, by the short way or the long one.
+    const QStringList texts{QStringLiteral("quote \" and back\\slash"),
+                            QStringLiteral("tab\there, a lone\rreturn"),
+                            QStringLiteral("\x1b[31mred\x1b[0m and \x7f"),
+                            QString::fromUtf8("서브 프로그램 0, and 😀"),
+                            QStringLiteral("ends with a backslash \\"),
+                            QStringLiteral("\"}"),
+                            QStringLiteral("a \u0001 control, \u00e9t\u00e9")};
+    const QString path = m_dir.filePath("escapes.proclab-record");
+    {
+        RecordWriter writer;
+        const qint64 startUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        QVERIFY(writer.open(path, startUs));
+        writer.writeProcessStart(startUs, 999999, QCoreApplication::applicationPid(), {"x"}, 1);
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            writer.writeOutput(startUs + 1000 * (i + 1),
+                               999999,
+                               i % 2 ? QLatin1String("stderr") : QLatin1String("stdout"),
+                               texts.at(i));
+        writer.close(startUs + 100 * 1000);
+    }
+    RecordPlayer player;
+    QVERIFY(openAndWait(player, path));
+    QVERIFY(seekAndWait(player, player.durationUs()));
+    const Scrollback &lines = player.session().pool().at(0)->scrollback();
+    QCOMPARE(lines.size(), texts.size());
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        QCOMPARE(lines.at(lines.firstLine() + i).text, texts.at(i));
+        QCOMPARE(lines.at(lines.firstLine() + i).channel,
+                 i % 2 ? OutputChannel::StdErr : OutputChannel::StdOut);
+        QCOMPARE(lines.at(lines.firstLine() + i).pid, 0);
+    }
 }
 
 void tst_RecordPlayer::saysANewerVersion()
