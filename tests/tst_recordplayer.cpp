@@ -187,6 +187,23 @@ void tst_RecordPlayer::replaysARealRunAsItWas()
     live.stopRecording();
 
     RecordPlayer player;
+    // A view's copy of the rows, kept by the pool's row signals alone: exact ranges keep it right.
+    QList<int> rows;
+    const WorkerPool &replayPool = player.session().pool();
+    connect(&replayPool, &WorkerPool::workersInserted, this, [&](int first, int last) {
+        for (int row = first; row <= last; ++row)
+            rows.insert(row, replayPool.at(row)->id());
+    });
+    connect(&replayPool, &WorkerPool::workersAboutToBeRemoved, this, [&](int first, int last) {
+        QVERIFY(first >= 0 && last < rows.size());
+        rows.remove(first, last - first + 1);
+    });
+    const auto rowIds = [](const WorkerPool &pool) {
+        QList<int> ids;
+        for (const Worker *worker : pool.workers())
+            ids.append(worker->id());
+        return ids;
+    };
     QVERIFY2(openAndWait(player, m_recordPath), qPrintable(player.problem()));
     QVERIFY2(player.problem().isEmpty(), qPrintable(player.problem()));
     QVERIFY(player.isComplete());
@@ -210,6 +227,7 @@ void tst_RecordPlayer::replaysARealRunAsItWas()
                  qPrintable(worker->exitInfo().errorText));
     QVERIFY(replayed.isReplay());
     QCOMPARE(replayed.count(), pool.count());
+    QCOMPARE(rows, rowIds(pool));
     for (int row = 0; row < pool.count(); ++row) {
         const Worker *was = pool.at(row);
         const Worker *is = replayed.at(row);
@@ -304,6 +322,7 @@ void tst_RecordPlayer::replaysARealRunAsItWas()
     QVERIFY(seekAndWait(player, player.durationUs()));
     QCOMPARE(programLines(replayed.log()), wasLog);
     QCOMPARE(replayed.count(), pool.count());
+    QCOMPARE(rows, rowIds(pool));
 
     // Stepping goes from event to event, and not past the ends.
     QVERIFY(seekAndWait(player, 0));
