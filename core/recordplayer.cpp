@@ -398,6 +398,12 @@ void RecordPlayer::Private::feedProcess(const QJsonObject &record, qint64 timeUs
             WorkerSpec spec;
             spec.arguments = argv;
             spec.name = record.value(QLatin1String("name")).toString();
+            const QString lesson = record.value(QLatin1String("lesson")).toString();
+            if (lesson == QLatin1String("counting"))
+                spec.lessonRole = WorkerSpec::LessonRole::Counting;
+            else if (lesson == QLatin1String("sub-program"))
+                spec.lessonRole = WorkerSpec::LessonRole::SubProgram;
+            spec.lessonText = record.value(QLatin1String("lessonText")).toString();
             spec.followChildren = record.value(QLatin1String("followed")).toBool()
                                   || index.result().followedWorkers.contains(workerId);
             Worker *worker = pool.addReplayWorker(workerId,

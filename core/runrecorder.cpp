@@ -165,6 +165,14 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
             extra.insert(QStringLiteral("followed"), true);
         if (worker && worker->isSeenAsPython())
             extra.insert(QStringLiteral("python"), true);
+        // The tutorial's part it plays, for the Python panel's script of a replay.
+        if (worker && worker->spec().lessonRole != WorkerSpec::LessonRole::None) {
+            extra.insert(QStringLiteral("lesson"),
+                         worker->spec().lessonRole == WorkerSpec::LessonRole::Counting
+                                 ? QStringLiteral("counting")
+                                 : QStringLiteral("sub-program"));
+            extra.insert(QStringLiteral("lessonText"), worker->spec().lessonText);
+        }
         // Dated when the worker was started, as its row's start time (the event comes once the
         // process runs): a replay shows the same start and the same running time.
         m_writer.writeProcessStart(worker && worker->startTime().isValid()

@@ -241,6 +241,8 @@ void tst_RecordPlayer::replaysARealRunAsItWas()
         QCOMPARE(stateText(*is), stateText(*was));
         QCOMPARE(is->startTime().toMSecsSinceEpoch(), was->startTime().toMSecsSinceEpoch());
         QCOMPARE(is->isSeenAsPython(), was->isSeenAsPython());
+        QCOMPARE(is->spec().lessonRole, was->spec().lessonRole);
+        QCOMPARE(is->spec().lessonText, was->spec().lessonText);
         QCOMPARE(is->lineCount(OutputChannel::StdOut), was->lineCount(OutputChannel::StdOut));
         QCOMPARE(is->lineCount(OutputChannel::StdErr), was->lineCount(OutputChannel::StdErr));
         // Byte for byte, each worker's own history.
