@@ -410,7 +410,12 @@ void RecordPlayer::Private::feedProcess(const QJsonObject &record, qint64 timeUs
                                                   spec,
                                                   record.value(QLatin1String("python")).toBool());
             workerOfPid.insert(pid, workerId);
-            worker->replayStart(timeMs, pid);
+            const QJsonValue startT = record.value(QLatin1String("startT"));
+            worker->replayStart(timeMs,
+                                pid,
+                                startT.isDouble()
+                                        ? absoluteMs(RecordLine::microseconds(startT.toDouble()))
+                                        : 0);
             if (DescendantTracker *tracker = worker->descendants()) {
                 // Its program is the tree's root, as the tracer names it.
                 TraceEvent root = traceEvent(TraceEvent::Kind::Start, eventUs, pid);

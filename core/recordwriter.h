@@ -70,6 +70,9 @@ public:
     // Anything else, for kinds added later (the Python calls, monitor messages): kind and t are added.
     void write(qint64 timeUs, QLatin1String kind, QJsonObject fields);
 
+    // A time as a record's "t" says it: milliseconds since the run started, to the microsecond.
+    double timeSinceStart(qint64 timeUs) const { return double(timeUs - m_startUs) / 1000.0; }
+
     // Sends the buffer to the file now.
     void flush();
 

@@ -173,11 +173,12 @@ void RunRecorder::recordEvent(const WorkerEvent &event)
                                  : QStringLiteral("sub-program"));
             extra.insert(QStringLiteral("lessonText"), worker->spec().lessonText);
         }
-        // Dated when the worker was started, as its row's start time (the event comes once the
-        // process runs): a replay shows the same start and the same running time.
-        m_writer.writeProcessStart(worker && worker->startTime().isValid()
-                                           ? worker->startTime().toMSecsSinceEpoch() * 1000
-                                           : timeUs,
+        // When ProcLab started it, its row's start time (t is when it ran, a few ms later): a
+        // replay shows the same start and the same running time.
+        if (worker && worker->startTime().isValid())
+            extra.insert(QStringLiteral("startT"),
+                         m_writer.timeSinceStart(worker->startTime().toMSecsSinceEpoch() * 1000));
+        m_writer.writeProcessStart(timeUs,
                                    event.pid,
                                    QCoreApplication::applicationPid(),
                                    worker ? worker->spec().arguments : QStringList(),

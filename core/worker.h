@@ -155,7 +155,8 @@ public:
     bool isReplay() const { return m_replay; }
     // Makes it a replay worker (before any other replay call): runs nothing from now on.
     void beginReplay(const WorkerPool *clock, bool seenAsPython);
-    void replayStart(qint64 timeMs, qint64 pid);
+    // startTimeMs: when ProcLab started it (0: timeMs, when it ran).
+    void replayStart(qint64 timeMs, qint64 pid, qint64 startTimeMs = 0);
     void replayFailedToStart(qint64 timeMs, const QString &reason);
     void replayOutput(const QList<OutputLine> &lines);
     // A signal ProcLab sent: kind is TerminateSent, KillSent, Paused, Resumed, SignalSent or

@@ -32,11 +32,11 @@ void Worker::beginReplay(const WorkerPool *clock, bool seenAsPython)
     }
 }
 
-void Worker::replayStart(qint64 timeMs, qint64 pid)
+void Worker::replayStart(qint64 timeMs, qint64 pid, qint64 startTimeMs)
 {
     Q_ASSERT(m_replay);
     m_replayTimeMs = timeMs;
-    m_startTime = QDateTime::fromMSecsSinceEpoch(timeMs);
+    m_startTime = QDateTime::fromMSecsSinceEpoch(startTimeMs > 0 ? startTimeMs : timeMs);
     m_pid = pid;
     setState(WorkerState::Running);
     report(WorkerEvent::Kind::Started, startedText());
