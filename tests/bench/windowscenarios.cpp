@@ -1,5 +1,6 @@
 #include "windowscenarios.h"
 
+#include "appsettings.h"
 #include "launchoptions.h"
 #include "lessons.h"
 #include "mainwindow.h"
@@ -10,9 +11,16 @@
 #include "worker.h"
 #include "workerpool.h"
 
+#if __has_include("recordopener.h")
+#include "recordopener.h"
+#include "recordplayer.h"
+#define PROCLAB_BENCH_HAVE_REPLAY_WINDOW 1
+#endif
+
 #include <QApplication>
 #include <QEventLoop>
 #include <QLabel>
+#include <QMainWindow>
 #include <QWidget>
 
 #include <memory>
@@ -59,7 +67,10 @@ int runLoad(const LoadOptions &options)
 {
     Session session(workerProgram());
     WorkerPool &pool = session.pool();
-    MainWindow window(session);
+    // Kept in memory, as MainWindow(session) does, with the one preference the bench varies.
+    AppSettings settings{QString()};
+    settings.setKeepsRecords(options.record);
+    MainWindow window(session, LaunchOptions(), &settings, nullptr);
     window.show();
     if (!waitUntilExposed(&window, ExposeTimeoutMs))
         return NeverShown;
@@ -158,6 +169,53 @@ int runStartup(const std::string &which, int settleMs)
     });
     window->show();
     return QCoreApplication::exec();
+}
+
+int runOpen(const std::string &path, int settleMs)
+{
+#ifdef PROCLAB_BENCH_HAVE_REPLAY_WINDOW
+    QString problem;
+    // Shown by the opener; its first paint comes from the event loop, after the watcher is in.
+    QMainWindow *window = RecordOpener::openRecord(QString::fromStdString(path), &problem);
+    if (!window) {
+        reportNote("cannot open " + path + ": " + problem.toStdString());
+        return 1;
+    }
+    QTimer settle;
+    settle.setSingleShot(true);
+    QObject::connect(&settle, &QTimer::timeout, qApp, [] { QCoreApplication::quit(); });
+    bool shown = false;
+    bool indexed = false;
+    const auto quitWhenDone = [&] {
+        if (shown && indexed && !settle.isActive())
+            settle.start(settleMs);
+    };
+    const FirstPaintWatcher watcher(window, [&] {
+        reportValue("shown", 1);
+        shown = true;
+        quitWhenDone();
+    });
+    // The window's player: indexing runs on a thread of the pool, the window shows before it ends.
+    auto *player = window->findChild<RecordPlayer *>();
+    if (!player || player->isIndexed()) {
+        indexed = true;
+    } else {
+        QObject::connect(player, &RecordPlayer::indexed, qApp, [&] {
+            reportValue("indexed", 1);
+            indexed = true;
+            quitWhenDone();
+        });
+    }
+    const int status = QCoreApplication::exec();
+    delete window;
+    return status;
+#else
+    (void) path;
+    (void) settleMs;
+    reportValue("no_replay_window", 1);
+    reportNote("built without the replay window (ui/replay/recordopener.h)");
+    return NoReplayWindow;
+#endif
 }
 
 } // namespace ProcLab::Bench
