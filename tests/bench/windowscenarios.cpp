@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "probes.h"
 #include "procstatus.h"
+#include "recordkeeper.h"
 #include "session.h"
 #include "stats.h"
 #include "worker.h"
@@ -18,6 +19,7 @@
 #endif
 
 #include <QApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QLabel>
 #include <QMainWindow>
@@ -61,6 +63,18 @@ void stopWorkers(WorkerPool &pool)
     spinUntil([&pool] { return !pool.hasActiveWorkers(); }, StopTimeoutMs);
 }
 
+// The size of the record this window is writing (the one file of the records folder held by a
+// writer), or 0.
+qint64 recordBytes()
+{
+    const QFileInfoList files = QDir(RecordKeeper::folder()).entryInfoList(QDir::Files);
+    for (const QFileInfo &file : files) {
+        if (RecordKeeper::isBeingWritten(file.filePath()))
+            return file.size();
+    }
+    return 0;
+}
+
 } // namespace
 
 int runLoad(const LoadOptions &options)
@@ -102,6 +116,7 @@ int runLoad(const LoadOptions &options)
     reportValue("lines_per_second", double(lines) * 1000.0 / wallMs);
     if (worker && worker->state() != WorkerState::Running)
         reportNote("the load worker was no longer running at the end: " + options.source);
+    reportValue("record_bytes", double(recordBytes()));
     stopWorkers(pool);
     return 0;
 }
