@@ -301,8 +301,12 @@ void RecordWriter::flush()
     const qint64 written = m_file.write(m_buffer);
     const bool complete = written == m_buffer.size() && m_file.flush();
     m_written += qMax<qint64>(0, written);
-    // Emptied, not freed: the next 64 KiB fill the same memory instead of growing it anew.
-    m_buffer.resize(0);
+    // Emptied, not freed: the next 64 KiB fill the same memory instead of growing it anew; unless
+    // a huge line made it huge, which is not kept for the rest of the session.
+    if (m_buffer.capacity() > 4 * FlushThreshold)
+        m_buffer.clear();
+    else
+        m_buffer.resize(0);
     if (!complete) {
         m_error = m_file.errorString();
         m_file.close();
