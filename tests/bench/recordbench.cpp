@@ -11,6 +11,7 @@
 
 #include "bench.h"
 #include "helperrun.h"
+#include "procstatus.h"
 #include "recordkeeper.h"
 #include "recordwriter.h"
 
@@ -211,10 +212,12 @@ void benchRecordOpen(Context &context)
     const QString big = directory.filePath(QStringLiteral("big.proclab-record"));
     const QString empty = directory.filePath(QStringLiteral("empty.proclab-record"));
     progress("recordopen: writing a record of %lld lines", BigRecordLines);
+    const Stopwatch writing;
     if (!directory.isValid() || !writeRecord(big, BigRecordLines) || !writeRecord(empty, 0)) {
         report.skip("cannot write the records to open in " + directory.path().toStdString());
         return;
     }
+    progress("recordopen: written in %.0f ms", writing.elapsedMs());
     const Scale &scale = context.scale;
     std::vector<double> ratios, bigMs, emptyMs, indexedMs;
     for (int round = 0; round < scale.startupRounds; ++round) {
