@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <charconv>
+#include <cstring>
+
 namespace ProcLab {
 
 namespace {
@@ -19,41 +22,89 @@ QJsonArray toJsonArray(const QStringList &strings)
     return array;
 }
 
+// The writers below write into memory made ready beforehand, with no check of their own: a
+// flood's lines pass through them by the million.
+
+// At most 6 bytes for each UTF-16 unit: "\u001f" for a control character; UTF-8 takes at most 3.
+constexpr qsizetype MaxEscapedBytesPerUnit = 6;
+// The digits of any qint64, and a sign.
+constexpr qsizetype MaxNumberBytes = 21;
+
+char *writeText(char *out, const char *text, qsizetype size)
+{
+    std::memcpy(out, text, size_t(size));
+    return out + size;
+}
+
+template<qsizetype Size>
+char *writeLiteral(char *out, const char (&text)[Size])
+{
+    return writeText(out, text, Size - 1);
+}
+
+char *writeNumber(char *out, qint64 number)
+{
+    return std::to_chars(out, out + MaxNumberBytes, number).ptr;
+}
+
+char *writeJsonEscaped(char *out, QStringView text)
+{
+    static const char hex[] = "0123456789abcdef";
+    const QChar *character = text.begin();
+    const QChar *const end = text.end();
+    while (character < end) {
+        const char16_t unit = character->unicode();
+        if (unit >= 0x20 && unit < 0x7f && unit != '"' && unit != '\\') {
+            *out++ = char(unit); // most output is nothing else
+            ++character;
+            continue;
+        }
+        if (unit < 0x80) {
+            *out++ = '\\';
+            switch (unit) {
+            case '"':
+                *out++ = '"';
+                break;
+            case '\\':
+                *out++ = '\\';
+                break;
+            case '\n':
+                *out++ = 'n';
+                break;
+            case '\r':
+                *out++ = 'r';
+                break;
+            case '\t':
+                *out++ = 't';
+                break;
+            default:
+                out = writeLiteral(out, "u00");
+                *out++ = hex[unit >> 4];
+                *out++ = hex[unit & 0xf];
+            }
+            ++character;
+            continue;
+        }
+        // Beyond ASCII: the run through Qt's encoder, which keeps surrogate pairs together and
+        // writes what it always wrote for a lone one.
+        const QChar *wideEnd = character;
+        while (wideEnd < end && wideEnd->unicode() >= 0x80)
+            ++wideEnd;
+        const QByteArray utf8 = QStringView(character, wideEnd).toUtf8();
+        out = writeText(out, utf8.constData(), utf8.size());
+        character = wideEnd;
+    }
+    return out;
+}
+
 } // namespace
 
 void appendJsonEscaped(QByteArray &out, const QString &text)
 {
-    static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out.reserve(out.size() + utf8.size() + 8);
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (byte) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (byte < 0x20 || byte == 0x7f) {
-                out += "\\u00";
-                out += hex[byte >> 4];
-                out += hex[byte & 0xf];
-            } else {
-                out += c;
-            }
-        }
-    }
+    const qsizetype start = out.size();
+    out.resize(start + text.size() * MaxEscapedBytesPerUnit);
+    char *const end = writeJsonEscaped(out.data() + start, text);
+    out.resize(end - out.constData());
 }
 
 RecordWriter::RecordWriter(QObject *parent)
@@ -154,19 +205,32 @@ void RecordWriter::writeOutput(qint64 timeUs, qint64 pid, QLatin1String stream, 
 {
     if (!m_file.isOpen())
         return;
-    // The hot path: by hand, one allocation at most, in the same key order as the documentation.
-    QByteArray line;
-    line.reserve(text.size() + 64);
-    line += "{\"kind\":\"output\",\"t\":";
-    line += timeField(timeUs);
-    line += ",\"pid\":";
-    line += QByteArray::number(pid);
-    line += ",\"stream\":\"";
-    line += QByteArray(stream.data(), stream.size());
-    line += "\",\"text\":\"";
-    appendJsonEscaped(line, text);
-    line += "\"}\n";
-    append(line);
+    // The hot path, a flood's every line: by hand, in the same key order as the documentation,
+    // straight into the buffer made large enough for the longest this line can be.
+    static constexpr char Kind[] = "{\"kind\":\"output\",\"t\":";
+    static constexpr char Pid[] = ",\"pid\":";
+    static constexpr char Stream[] = ",\"stream\":\"";
+    static constexpr char Text[] = "\",\"text\":\"";
+    static constexpr char End[] = "\"}\n";
+    const qsizetype longest = sizeof Kind + 2 * MaxNumberBytes + 4 + sizeof Pid + sizeof Stream
+                              + stream.size() + sizeof Text + text.size() * MaxEscapedBytesPerUnit
+                              + sizeof End;
+    const qsizetype start = m_buffer.size();
+    if (m_buffer.capacity() < start + longest)
+        m_buffer.reserve(qMax(2 * m_buffer.capacity(), start + longest));
+    m_buffer.resize(start + longest); // within the capacity: no allocation, no copy
+    char *out = m_buffer.data() + start;
+    out = writeLiteral(out, Kind);
+    out = writeTime(out, timeUs);
+    out = writeLiteral(out, Pid);
+    out = writeNumber(out, pid);
+    out = writeLiteral(out, Stream);
+    out = writeText(out, stream.data(), stream.size());
+    out = writeLiteral(out, Text);
+    out = writeJsonEscaped(out, text);
+    out = writeLiteral(out, End);
+    m_buffer.resize(out - m_buffer.constData());
+    bufferGrew();
 }
 
 void RecordWriter::writeSignal(qint64 timeUs, qint64 pid, int signalNumber, QLatin1String target)
@@ -204,6 +268,11 @@ void RecordWriter::write(qint64 timeUs, QLatin1String kind, QJsonObject fields)
 void RecordWriter::append(const QByteArray &line)
 {
     m_buffer += line;
+    bufferGrew();
+}
+
+void RecordWriter::bufferGrew()
+{
     if (m_buffer.size() >= FlushThreshold)
         flush();
     else if (!m_flushTimer.isActive())
@@ -232,12 +301,35 @@ void RecordWriter::flush()
     const qint64 written = m_file.write(m_buffer);
     const bool complete = written == m_buffer.size() && m_file.flush();
     m_written += qMax<qint64>(0, written);
-    m_buffer.clear();
+    // Emptied, not freed: the next 64 KiB fill the same memory instead of growing it anew; unless
+    // a huge line made it huge, which is not kept for the rest of the session.
+    if (m_buffer.capacity() > 4 * FlushThreshold)
+        m_buffer.clear();
+    else
+        m_buffer.resize(0);
     if (!complete) {
         m_error = m_file.errorString();
         m_file.close();
         emit failed(m_error);
     }
+}
+
+char *RecordWriter::writeTime(char *out, qint64 timeUs) const
+{
+    // As timeField(), without its temporaries: at most MaxNumberBytes + 4 bytes.
+    const qint64 sinceStart = qMax<qint64>(0, timeUs - m_startUs);
+    out = writeNumber(out, sinceStart / 1000);
+    const int micros = int(sinceStart % 1000);
+    if (micros == 0)
+        return out;
+    const char digits[4] = {'.',
+                            char('0' + micros / 100),
+                            char('0' + micros / 10 % 10),
+                            char('0' + micros % 10)};
+    int length = 4;
+    while (digits[length - 1] == '0')
+        --length;
+    return writeText(out, digits, length);
 }
 
 QByteArray RecordWriter::timeField(qint64 timeUs) const

@@ -82,6 +82,10 @@ signals:
 
 private:
     void append(const QByteArray &line);
+    // Flushes when the buffer passed FlushThreshold, or starts the flush timer.
+    void bufferGrew();
+    // Writes the "t" of timeUs at out, returns the end.
+    char *writeTime(char *out, qint64 timeUs) const;
     QByteArray timeField(qint64 timeUs) const;
 
     QFile m_file;

@@ -1,4 +1,3 @@
-#include "recordkeeper.h"
 #include "recordreader.h"
 #include "recordwriter.h"
 #include "runrecorder.h"
@@ -8,11 +7,9 @@
 #include "workerpool.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,8 +27,6 @@ private slots:
     void recordsAFailedStart();
     void unwritablePathIsRefusedAndTheRunGoesOn();
     void sizeLimitStopsAtAWholeRecord();
-    void keeperSavesTheSessionSoFarAndCleansUp();
-    void keeperRemovesACrashedProClabsRecord();
 
 private:
     static QList<QJsonObject> ofKind(const QList<QJsonObject> &records,
@@ -182,79 +177,6 @@ void tst_RunRecorder::sizeLimitStopsAtAWholeRecord()
     const RecordReadResult read = readRecordFile(path);
     QCOMPARE(read.records.size(), kept.count('\n'));
     QVERIFY(!read.complete);
-}
-
-void tst_RunRecorder::keeperSavesTheSessionSoFarAndCleansUp()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    Session session(TestSupport::workerProgram());
-    QString recordPath;
-    {
-        RecordKeeper keeper(session);
-        QVERIFY2(keeper.canSave(), qPrintable(keeper.problem()));
-        recordPath = keeper.path();
-        QVERIFY(recordPath.startsWith(RecordKeeper::folder()));
-        QVERIFY(QFile::exists(recordPath));
-
-        Worker *worker = session.runCommand(QStringList{"sh", "-c", "echo 서브 프로그램; exit 3"});
-        QVERIFY(worker);
-        QSignalSpy finished(&session, &Session::finished);
-        QVERIFY(finished.wait(10000));
-        const qint64 pid = worker->pid();
-        QVERIFY(pid > 0);
-
-        // Saved while the session goes on: the copy is closed by an end record of its own.
-        QTemporaryDir dir;
-        const QString saved = dir.filePath("saved.proclab-record");
-        QSignalSpy savedSpy(&keeper, &RecordKeeper::saved);
-        keeper.saveAs(saved);
-        QVERIFY(savedSpy.wait(10000));
-        QCOMPARE(savedSpy.first().at(0).toString(), saved);
-        QCOMPARE(savedSpy.first().at(1).toString(), QString());
-        const RecordReadResult read = readRecordFile(saved);
-        QVERIFY2(!read.hasProblem(), qPrintable(read.problem));
-        QVERIFY(read.complete);
-        const QList<QJsonObject> output = ofKind(read.records, "output", pid);
-        QCOMPARE(output.size(), 1);
-        QCOMPARE(output.first()["text"].toString(), QString("서브 프로그램"));
-        const QList<QJsonObject> process = ofKind(read.records, "process", pid);
-        QVERIFY(process.size() >= 2);
-        QCOMPARE(process.last()["event"].toString(), QString("exit"));
-        QCOMPARE(process.last()["exitcode"].toInt(), 3);
-        // The session's own file is still being written.
-        QVERIFY(session.isRecording());
-
-        keeper.saveAs(dir.filePath("no/such/folder/x.proclab-record"));
-        QVERIFY(savedSpy.wait(10000));
-        QVERIFY(!savedSpy.last().at(1).toString().isEmpty());
-    }
-    QVERIFY2(!QFile::exists(recordPath), "the keeper's file outlived it");
-    QVERIFY(!session.isRecording());
-}
-
-void tst_RunRecorder::keeperRemovesACrashedProClabsRecord()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(QDir().mkpath(RecordKeeper::folder()));
-    // A PID that is not running: a ProcLab that crashed left this one.
-    const QString crashed = QDir(RecordKeeper::folder()).filePath("session-999999999.proclab-record");
-    // Ours, as if another window of this process were open: kept.
-    const QString live = QDir(RecordKeeper::folder())
-                                 .filePath(QStringLiteral("session-%1.proclab-record")
-                                                   .arg(QCoreApplication::applicationPid()));
-    const QString users = QDir(RecordKeeper::folder()).filePath("lesson.proclab-record");
-    for (const QString &path : {crashed, users}) {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-    }
-    Session session(TestSupport::workerProgram());
-    {
-        RecordKeeper keeper(session);
-        QCOMPARE(keeper.path(), live);
-        QVERIFY(!QFile::exists(crashed));
-        QVERIFY(QFile::exists(users)); // not a keeper's name: not ours to remove
-    }
-    QFile::remove(users);
 }
 
 QTEST_GUILESS_MAIN(tst_RunRecorder)

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "outputview.h"
 #include "preferencesdialog.h"
+#include "recordkeeper.h"
 #include "runcommanddialog.h"
 #include "session.h"
 #include "tablecolumns.h"
@@ -17,10 +18,17 @@
 #include "workertableview.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -45,6 +53,20 @@ Dialog *openDialog(const MainWindow &window, WorkerActions::Id id)
     return shown ? dialog : nullptr;
 }
 
+QStringList recordFiles()
+{
+    return QDir(RecordKeeper::folder())
+            .entryList({QStringLiteral("*.proclab-record")}, QDir::Files, QDir::Name);
+}
+
+// Runs a worker that prints text in the window's session, until it has ended.
+bool runWorker(Session &session, const QString &text)
+{
+    QSignalSpy finished(&session, &Session::finished);
+    return session.pool().spawn(TestSupport::workerSpec({QStringLiteral("say"), text}))
+           && finished.wait(10000);
+}
+
 } // namespace
 
 class tst_Settings final : public QObject
@@ -62,6 +84,7 @@ private slots:
     void valuesAreClamped_data();
     void valuesAreClamped();
     void memoryOnlyWritesNothing();
+    void recordingTurnedOffInPreferencesWritesNoRecord();
 
 private:
     QString settingsFile() const { return m_dir.filePath(QStringLiteral("proclab.conf")); }
@@ -347,6 +370,67 @@ void tst_Settings::memoryOnlyWritesNothing()
         QVERIFY(window.close());
     }
     QVERIFY(!QFile::exists(defaultFile));
+}
+
+void tst_Settings::recordingTurnedOffInPreferencesWritesNoRecord()
+{
+    QFile::remove(settingsFile());
+    QDir(RecordKeeper::folder()).removeRecursively();
+    AppSettings settings(settingsFile());
+    QVERIFY(settings.keepsRecords()); // on by default
+    {
+        Session session(TestSupport::workerProgram());
+        LanguageManager languages;
+        MainWindow window(session, LaunchOptions(), &settings, &languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QPointer<PreferencesDialog> dialog
+                = openDialog<PreferencesDialog>(window, WorkerActions::Preferences);
+        QVERIFY(dialog);
+        auto *keep = dialog->findChild<QCheckBox *>(QStringLiteral("keepRecords"));
+        QVERIFY(keep);
+        QVERIFY(keep->isChecked());
+        QVERIFY(keep->isVisible());
+        // The line under it says where, as a link to the folder.
+        auto *where = dialog->findChild<QLabel *>(QStringLiteral("recordsFolder"));
+        QVERIFY(where && where->isVisible());
+        QVERIFY2(where->text().contains(QStringLiteral("href=\"file://"))
+                         && where->text().contains(RecordKeeper::folder().toHtmlEscaped()),
+                 qPrintable(where->text()));
+        QTest::mouseClick(keep, Qt::LeftButton, Qt::NoModifier, QPoint(8, keep->height() / 2));
+        QVERIFY(!keep->isChecked());
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
+        QVERIFY(!settings.keepsRecords());
+
+        // This window started with recording on and keeps its record: the control, which shows
+        // that the check below sees a window's record.
+        QVERIFY(runWorker(session, QStringLiteral("recorded")));
+        QVERIFY(window.close());
+    }
+    QCOMPARE(recordFiles().size(), 1);
+    {
+        // Read back from the file, as the next ProcLab would.
+        AppSettings saved(settingsFile());
+        QVERIFY(!saved.keepsRecords());
+        Session session(TestSupport::workerProgram());
+        LanguageManager languages;
+        MainWindow window(session, LaunchOptions(), &saved, &languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!session.isRecording());
+        QVERIFY(runWorker(session, QStringLiteral("not recorded")));
+        // Save record… says why there is nothing to save, without a file dialog.
+        WindowParts::action(window, WorkerActions::SaveRecord)->trigger();
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Recording is off")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!window.findChild<QDialog *>());
+        QVERIFY(window.close());
+    }
+    QCOMPARE(recordFiles().size(), 1);
 }
 
 QTEST_MAIN(tst_Settings)

@@ -617,6 +617,22 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>How many lines of output are kept; older lines are dropped, from the output and from each worker&apos;s own history</source>
         <translation>How many lines of output are kept; older lines are dropped, from the output and from each worker&apos;s own history</translation>
     </message>
+    <message>
+        <source>&amp;Keep a record of each session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything a window runs is recorded as it happens; the last %1 records are kept, the oldest dropped first. A change applies from the next window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records are kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::ProcessTreeModel</name>
@@ -986,7 +1002,15 @@ Each line that made a multiprocessing call is annotated with what it did: the PI
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>nothing was recorded</source>
+        <source>cannot create a record in %1: this session is not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording is off, so there is no record to save: turn on “Keep a record of each session” in Preferences, and the next window&apos;s session is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

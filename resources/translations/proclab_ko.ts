@@ -609,6 +609,22 @@ Exit status: 0 when every worker ended normally or was stopped because you asked
         <source>How many lines of output are kept; older lines are dropped, from the output and from each worker&apos;s own history</source>
         <translation>보관할 출력 줄 수. 더 오래된 줄은 출력과 각 프로세스의 기록에서 버립니다</translation>
     </message>
+    <message>
+        <source>&amp;Keep a record of each session</source>
+        <translation>세션마다 기록 남기기(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Everything a window runs is recorded as it happens; the last %1 records are kept, the oldest dropped first. A change applies from the next window.</source>
+        <translation>창에서 실행하는 모든 것이 실행되는 그대로 기록됩니다. 최근 기록 %1개를 남기고, 가장 오래된 것부터 지웁니다. 바꾼 설정은 다음 창부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Records are kept in %1</source>
+        <translation>기록 보관 위치: %1</translation>
+    </message>
+    <message>
+        <source>Click to open the folder</source>
+        <translation>클릭하면 폴더를 엽니다</translation>
+    </message>
 </context>
 <context>
     <name>ProcLab::ProcessTreeModel</name>
@@ -973,8 +989,16 @@ multiprocessing 호출을 한 줄마다 그 결과를 주석으로 붙입니다:
         <translation>이 세션은 기록되지 않습니다: %1</translation>
     </message>
     <message>
-        <source>nothing was recorded</source>
-        <translation>기록된 것이 없습니다</translation>
+        <source>cannot create a record in %1: this session is not recorded</source>
+        <translation>%1에 기록을 만들 수 없어 이 세션은 기록되지 않습니다</translation>
+    </message>
+    <message>
+        <source>Recording is off, so there is no record to save: turn on “Keep a record of each session” in Preferences, and the next window&apos;s session is recorded.</source>
+        <translation>기록이 꺼져 있어 저장할 기록이 없습니다. 환경 설정에서 “세션마다 기록 남기기”를 켜면 다음 창의 세션부터 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>기록된 것이 없습니다.</translation>
     </message>
 </context>
 <context>

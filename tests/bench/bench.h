@@ -38,6 +38,8 @@ void benchTutorial(Context &context);    // tutorialbench.cpp
 void benchFollow(Context &context);      // followbench.cpp
 void benchPython(Context &context);      // pythonbench.cpp
 void benchPythonHook(Context &context);  // pythonhookbench.cpp
+void benchRecord(Context &context);      // recordbench.cpp
+void benchRecordOpen(Context &context);  // recordbench.cpp
 
 // One line on stderr, so a long run shows where it is, also with --json.
 void progress(const char *format, ...) __attribute__((format(printf, 1, 2)));

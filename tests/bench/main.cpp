@@ -9,6 +9,8 @@
 #include "resourcelimits.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 #include <csignal>
@@ -143,6 +145,12 @@ int main(int argc, char **argv)
     // As proclab itself does, so that 500 workers at once fit in the open-file limit.
     ProcLab::ResourceLimits::raiseOpenFileLimit();
     QCoreApplication application(argc, argv);
+    // Every window the bench opens keeps a record of its session in the data folder: in one of
+    // the bench's own, removed at its end, not in the user's (a flood makes records of hundreds
+    // of megabytes).
+    QTemporaryDir dataHome;
+    if (dataHome.isValid())
+        qputenv("XDG_DATA_HOME", QFile::encodeName(dataHome.path()));
     context.programs = findPrograms();
     if (!isExecutable(context.programs.worker)) {
         std::fprintf(stderr, "proclab-bench: %s is missing\n", context.programs.worker.c_str());
@@ -162,6 +170,8 @@ int main(int argc, char **argv)
             {"follow", benchFollow},
             {"python", benchPython},
             {"pythonhook", benchPythonHook},
+            {"record", benchRecord},
+            {"recordopen", benchRecordOpen},
     };
     for (const auto &[name, run] : sections) {
         if (context.options.wants(name))

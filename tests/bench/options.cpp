@@ -17,7 +17,9 @@ const std::set<std::string> &sectionNames()
                                                 "tutorial",
                                                 "follow",
                                                 "python",
-                                                "pythonhook"};
+                                                "pythonhook",
+                                                "record",
+                                                "recordopen"};
     return names;
 }
 
@@ -27,7 +29,7 @@ std::string usage()
            "  --quick       fewer rounds and smaller N (about half a minute)\n"
            "  --rounds N    rounds per figure (default 5, 2 with --quick)\n"
            "  --only NAMES  sections: spawn, start, ingest, window, idle, startup, tutorial,\n"
-           "                follow, python, pythonhook\n"
+           "                follow, python, pythonhook, record, recordopen\n"
            "  --json        one JSON object on stdout; the table goes to stderr\n";
 }
 

@@ -3,8 +3,10 @@
 // nothing otherwise).
 //
 //   proclab-bench-window load --source none|pacer|yes [--rate N] [--seconds S] [--settle-ms MS]
+//                             [--record on|off]
 //   proclab-bench-window idle [--seconds S] [--workers N] [--settle-ms MS]
 //   proclab-bench-window startup proclab|bare|label [--settle-ms MS]
+//   proclab-bench-window open FILE.proclab-record [--settle-ms MS]
 
 #include "windowscenarios.h"
 
@@ -50,7 +52,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (argc < 2) {
-        std::fputs("usage: proclab-bench-window load|idle|startup ...\n", stderr);
+        std::fputs("usage: proclab-bench-window load|idle|startup|open ...\n", stderr);
         return BadCommandLine;
     }
     const std::string mode = argv[1];
@@ -63,6 +65,7 @@ int main(int argc, char **argv)
         options.rate = std::atoi(option(argc, argv, "--rate", "0"));
         options.seconds = std::atoi(option(argc, argv, "--seconds", "10"));
         options.settleMs = settleMs;
+        options.record = std::strcmp(option(argc, argv, "--record", "on"), "off") != 0;
         return runLoad(options);
     }
     if (mode == "idle") {
@@ -72,6 +75,8 @@ int main(int argc, char **argv)
     }
     if (mode == "startup" && argc >= 3)
         return runStartup(argv[2], settleMs);
+    if (mode == "open" && argc >= 3)
+        return runOpen(argv[2], settleMs);
     std::fprintf(stderr, "proclab-bench-window: unknown mode \"%s\"\n", mode.c_str());
     return BadCommandLine;
 }

@@ -1,18 +1,28 @@
 #include "windowscenarios.h"
 
+#include "appsettings.h"
 #include "launchoptions.h"
 #include "lessons.h"
 #include "mainwindow.h"
 #include "probes.h"
 #include "procstatus.h"
+#include "recordkeeper.h"
 #include "session.h"
 #include "stats.h"
 #include "worker.h"
 #include "workerpool.h"
 
+#if __has_include("recordopener.h")
+#include "recordopener.h"
+#include "recordplayer.h"
+#define PROCLAB_BENCH_HAVE_REPLAY_WINDOW 1
+#endif
+
 #include <QApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QLabel>
+#include <QMainWindow>
 #include <QWidget>
 
 #include <memory>
@@ -53,13 +63,28 @@ void stopWorkers(WorkerPool &pool)
     spinUntil([&pool] { return !pool.hasActiveWorkers(); }, StopTimeoutMs);
 }
 
+// The size of the record this window is writing (the one file of the records folder held by a
+// writer), or 0.
+qint64 recordBytes()
+{
+    const QFileInfoList files = QDir(RecordKeeper::folder()).entryInfoList(QDir::Files);
+    for (const QFileInfo &file : files) {
+        if (RecordKeeper::isBeingWritten(file.filePath()))
+            return file.size();
+    }
+    return 0;
+}
+
 } // namespace
 
 int runLoad(const LoadOptions &options)
 {
     Session session(workerProgram());
     WorkerPool &pool = session.pool();
-    MainWindow window(session);
+    // Kept in memory, as MainWindow(session) does, with the one preference the bench varies.
+    AppSettings settings{QString()};
+    settings.setKeepsRecords(options.record);
+    MainWindow window(session, LaunchOptions(), &settings, nullptr);
     window.show();
     if (!waitUntilExposed(&window, ExposeTimeoutMs))
         return NeverShown;
@@ -91,6 +116,7 @@ int runLoad(const LoadOptions &options)
     reportValue("lines_per_second", double(lines) * 1000.0 / wallMs);
     if (worker && worker->state() != WorkerState::Running)
         reportNote("the load worker was no longer running at the end: " + options.source);
+    reportValue("record_bytes", double(recordBytes()));
     stopWorkers(pool);
     return 0;
 }
@@ -158,6 +184,53 @@ int runStartup(const std::string &which, int settleMs)
     });
     window->show();
     return QCoreApplication::exec();
+}
+
+int runOpen(const std::string &path, int settleMs)
+{
+#ifdef PROCLAB_BENCH_HAVE_REPLAY_WINDOW
+    QString problem;
+    // Shown by the opener; its first paint comes from the event loop, after the watcher is in.
+    QMainWindow *window = RecordOpener::openRecord(QString::fromStdString(path), &problem);
+    if (!window) {
+        reportNote("cannot open " + path + ": " + problem.toStdString());
+        return 1;
+    }
+    QTimer settle;
+    settle.setSingleShot(true);
+    QObject::connect(&settle, &QTimer::timeout, qApp, [] { QCoreApplication::quit(); });
+    bool shown = false;
+    bool indexed = false;
+    const auto quitWhenDone = [&] {
+        if (shown && indexed && !settle.isActive())
+            settle.start(settleMs);
+    };
+    const FirstPaintWatcher watcher(window, [&] {
+        reportValue("shown", 1);
+        shown = true;
+        quitWhenDone();
+    });
+    // The window's player: indexing runs on a thread of the pool, the window shows before it ends.
+    auto *player = window->findChild<RecordPlayer *>();
+    if (!player || player->isIndexed()) {
+        indexed = true;
+    } else {
+        QObject::connect(player, &RecordPlayer::indexed, qApp, [&] {
+            reportValue("indexed", 1);
+            indexed = true;
+            quitWhenDone();
+        });
+    }
+    const int status = QCoreApplication::exec();
+    delete window;
+    return status;
+#else
+    (void) path;
+    (void) settleMs;
+    reportValue("no_replay_window", 1);
+    reportNote("built without the replay window (ui/replay/recordopener.h)");
+    return NoReplayWindow;
+#endif
 }
 
 } // namespace ProcLab::Bench

@@ -1,15 +1,19 @@
 #include "preferencesdialog.h"
 
 #include "appsettings.h"
+#include "recordkeeper.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace ProcLab {
@@ -49,6 +53,14 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_lineBuffered = new QCheckBox(this);
     m_lineBuffered->setObjectName(QStringLiteral("lineBuffered"));
+    m_keepRecords = new QCheckBox(this);
+    m_keepRecords->setObjectName(QStringLiteral("keepRecords"));
+    m_recordsFolder = new QLabel(this);
+    m_recordsFolder->setObjectName(QStringLiteral("recordsFolder"));
+    m_recordsFolder->setWordWrap(true);
+    m_recordsFolder->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // Indented under its check box, as the line that explains it.
+    m_recordsFolder->setContentsMargins(m_keepRecords->sizeHint().height(), 0, 0, 0);
 
     m_form = new QFormLayout;
     m_form->addRow(QStringLiteral("-"), m_grace);
@@ -57,6 +69,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_form->addRow(QStringLiteral("-"), m_fontSize);
     m_form->addRow(QStringLiteral("-"), m_language);
     m_form->addRow(QString(), m_lineBuffered);
+    m_form->addRow(QString(), m_keepRecords);
+    m_form->addRow(QString(), m_recordsFolder);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
                                              | QDialogButtonBox::RestoreDefaults,
@@ -72,6 +86,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
             &QPushButton::clicked,
             this,
             &PreferencesDialog::restoreDefaults);
+    connect(m_recordsFolder, &QLabel::linkActivated, this, &PreferencesDialog::openRecordsFolder);
 
     retranslate();
     setPreferences(Preferences());
@@ -108,6 +123,18 @@ void PreferencesDialog::retranslate()
     m_lineBuffered->setText(tr("&Run commands line-buffered by default"));
     m_lineBuffered->setToolTip(tr("Whether Run command… asks programs to write each line as soon "
                                   "as they print it"));
+    m_keepRecords->setText(tr("&Keep a record of each session"));
+    m_keepRecords->setToolTip(tr("Everything a window runs is recorded as it happens; the last "
+                                 "%1 records are kept, the oldest dropped first. A change "
+                                 "applies from the next window.")
+                                      .arg(RecordKeeper::KeptRecords));
+    const QString folder = RecordKeeper::folder();
+    m_recordsFolder->setText(
+            tr("Records are kept in %1")
+                    .arg(QStringLiteral("<a href=\"%1\">%2</a>")
+                                 .arg(QUrl::fromLocalFile(folder).toString(),
+                                      QDir::toNativeSeparators(folder).toHtmlEscaped())));
+    m_recordsFolder->setToolTip(tr("Click to open the folder"));
 }
 
 void PreferencesDialog::changeEvent(QEvent *event)
@@ -125,6 +152,7 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_fontSize->setValue(preferences.fontPointSize);
     m_language->setCurrentIndex(qMax(0, m_language->findData(preferences.language)));
     m_lineBuffered->setChecked(preferences.lineBufferedByDefault);
+    m_keepRecords->setChecked(preferences.keepRecords);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -136,6 +164,7 @@ Preferences PreferencesDialog::preferences() const
     preferences.fontPointSize = m_fontSize->value();
     preferences.language = m_language->currentData().toString();
     preferences.lineBufferedByDefault = m_lineBuffered->isChecked();
+    preferences.keepRecords = m_keepRecords->isChecked();
     return preferences;
 }
 
@@ -146,6 +175,14 @@ void PreferencesDialog::restoreDefaults()
     defaults.fontPointSize = m_fontSize->value();
     defaults.language = m_language->currentData().toString();
     setPreferences(defaults);
+}
+
+void PreferencesDialog::openRecordsFolder()
+{
+    // It exists once a session was recorded; before, the file manager would have nothing to show.
+    const QString folder = RecordKeeper::folder();
+    QDir().mkpath(folder);
+    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
 }
 
 } // namespace ProcLab

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
+class QLabel;
 class QSpinBox;
 
 namespace ProcLab {
@@ -22,17 +23,20 @@ struct Preferences
     int fontPointSize = 12;
     QString language; // "ko", "en", or empty for the system's
     bool lineBufferedByDefault = true;
+    bool keepRecords = true; // each window's session recorded to the data folder
 
     friend bool operator==(const Preferences &a, const Preferences &b)
     {
         return a.gracePeriodMs == b.gracePeriodMs && a.countdownSeconds == b.countdownSeconds
                && a.scrollbackLines == b.scrollbackLines && a.fontPointSize == b.fontPointSize
-               && a.language == b.language && a.lineBufferedByDefault == b.lineBufferedByDefault;
+               && a.language == b.language && a.lineBufferedByDefault == b.lineBufferedByDefault
+               && a.keepRecords == b.keepRecords;
     }
 };
 
 // File → Preferences…: the grace period of a terminate, the seconds of lesson 2, how many lines of
-// output are kept, the text size, the language and whether Run command… line-buffers by default.
+// output are kept, the text size, the language, whether Run command… line-buffers by default and
+// whether each session is recorded (with where the records are, as a link that opens the folder).
 // It only edits a Preferences value; whoever opens it applies preferences() when it is accepted.
 class PreferencesDialog final : public QDialog
 {
@@ -50,6 +54,7 @@ protected:
 private:
     void retranslate();
     void restoreDefaults();
+    void openRecordsFolder();
 
     QSpinBox *m_grace = nullptr;
     QSpinBox *m_countdown = nullptr;
@@ -57,6 +62,8 @@ private:
     QSpinBox *m_fontSize = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_lineBuffered = nullptr;
+    QCheckBox *m_keepRecords = nullptr;
+    QLabel *m_recordsFolder = nullptr;
     QFormLayout *m_form = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

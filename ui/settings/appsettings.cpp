@@ -17,6 +17,7 @@ const QString FontPointSizeKey = QStringLiteral("view/fontPointSize");
 const QString LanguageKey = QStringLiteral("view/language");
 const QString RecentCommandsKey = QStringLiteral("runCommand/recentCommands");
 const QString LineBufferedKey = QStringLiteral("runCommand/lineBuffered");
+const QString KeepRecordsKey = QStringLiteral("records/keep");
 const QString ColumnOrderKey = QStringLiteral("table/columnOrder");
 const QString HiddenColumnsKey = QStringLiteral("table/hiddenColumns");
 
@@ -39,6 +40,7 @@ const KeyKind KnownKeys[] = {
         {LanguageKey, Kind::Language},
         {RecentCommandsKey, Kind::Text},
         {LineBufferedKey, Kind::Boolean},
+        {KeepRecordsKey, Kind::Boolean},
         {ColumnOrderKey, Kind::Text},
         {HiddenColumnsKey, Kind::Text},
 };
@@ -269,6 +271,17 @@ bool AppSettings::lineBufferedByDefault() const
 void AppSettings::setLineBufferedByDefault(bool lineBuffered)
 {
     setValue(LineBufferedKey, lineBuffered);
+}
+
+bool AppSettings::keepsRecords() const
+{
+    const QVariant stored = value(KeepRecordsKey);
+    return stored.isValid() && isValid(stored, Kind::Boolean) ? stored.toBool() : true;
+}
+
+void AppSettings::setKeepsRecords(bool keep)
+{
+    setValue(KeepRecordsKey, keep);
 }
 
 QStringList AppSettings::columnOrder() const

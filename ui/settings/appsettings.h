@@ -72,6 +72,10 @@ public:
     bool lineBufferedByDefault() const;
     void setLineBufferedByDefault(bool lineBuffered);
 
+    // Whether each window's session is recorded to the data folder (RecordKeeper); on by default.
+    bool keepsRecords() const;
+    void setKeepsRecords(bool keep);
+
     // The worker table's columns by name ("PidColumn"…): in the order shown, and the hidden ones.
     QStringList columnOrder() const;
     void setColumnOrder(const QStringList &columns);

@@ -75,7 +75,11 @@ MainWindow::MainWindow(Session &session,
         recordProblem = tr("Cannot write the record %1: %2")
                                 .arg(m_options.recordPath, m_session.recordingError());
     }
-    m_recordKeeper = new RecordKeeper(m_session, this);
+    m_recordKeeper = new RecordKeeper(m_session,
+                                      m_settings->settings().keepsRecords()
+                                              ? RecordKeeper::Recording::On
+                                              : RecordKeeper::Recording::Off,
+                                      this);
     if (recordProblem.isEmpty())
         recordProblem = m_recordKeeper->problem();
     createWidgets();
@@ -392,6 +396,10 @@ void MainWindow::chooseLanguage(const QString &code)
 
 void MainWindow::saveRecord()
 {
+    if (!m_recordKeeper->canSave()) {
+        showMessage(m_recordKeeper->nothingToSave());
+        return;
+    }
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QStringLiteral("%1/proclab-%2.proclab-record")
                                       .arg(folder,

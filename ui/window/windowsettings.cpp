@@ -108,6 +108,7 @@ Preferences WindowSettings::preferences(int fontPointSize) const
     preferences.fontPointSize = fontPointSize;
     preferences.language = m_languages->language();
     preferences.lineBufferedByDefault = m_settings->lineBufferedByDefault();
+    preferences.keepRecords = m_settings->keepsRecords();
     return preferences;
 }
 
@@ -120,6 +121,7 @@ void WindowSettings::applyPreferences(const Preferences &preferences)
     m_session.setScrollbackLines(m_settings->scrollbackLines());
     m_settings->setFontPointSize(preferences.fontPointSize);
     m_settings->setLineBufferedByDefault(preferences.lineBufferedByDefault);
+    m_settings->setKeepsRecords(preferences.keepRecords);
     m_settings->sync();
 }
 
